@@ -1,0 +1,10 @@
+package io.motcua.app.dossier;
+
+/**
+ * How a dossier reached the office.
+ */
+public enum Channel {
+
+	COUNTER, ONLINE, POSTAL
+
+}

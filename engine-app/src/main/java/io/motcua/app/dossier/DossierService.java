@@ -1,0 +1,384 @@
+package io.motcua.app.dossier;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.criteria.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.motcua.app.catalog.Procedure;
+import io.motcua.app.catalog.ProcedureCatalog;
+import io.motcua.app.dossier.DossierViews.ApplicantData;
+import io.motcua.app.dossier.DossierViews.DossierFacts;
+import io.motcua.app.dossier.DossierViews.DossierFilter;
+import io.motcua.app.dossier.DossierViews.DossierSummary;
+import io.motcua.app.dossier.DossierViews.DossierView;
+import io.motcua.app.dossier.DossierViews.NewDossier;
+import io.motcua.app.dossier.DossierViews.PublicDossierView;
+import io.motcua.app.dossier.DossierViews.PublicStep;
+import io.motcua.app.dossier.DossierViews.ReceivedDossier;
+import io.motcua.app.dossier.DossierViews.TimelineEntry;
+import io.motcua.app.security.Caller;
+import io.motcua.app.security.StaffDirectory;
+import io.motcua.app.system.PageView;
+import io.motcua.app.system.ProblemException;
+import io.motcua.app.workflow.DossierStepReached;
+import io.motcua.app.workflow.DossierTaskCompleted;
+import io.motcua.app.workflow.DossierTaskCreated;
+import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.TaskView;
+import io.motcua.app.workflow.Workflow;
+import io.motcua.processes.DossierLifecycle;
+
+/**
+ * The public face of the dossier feature. Every read and write is scoped to the caller's
+ * units: a dossier neither received nor processed by one of them does not exist for the
+ * caller.
+ */
+@Service
+public class DossierService {
+
+	private static final Logger log = LoggerFactory.getLogger(DossierService.class);
+
+	private static final int SEARCH_TEXT_LIMIT = 500_000;
+
+	/** The one answer to an unknown code and to a wrong secret alike. */
+	static final String NOT_FOUND_PUBLIC = "No dossier with this code and secret";
+
+	private final DossierRepository dossiers;
+
+	private final DossierEventRepository events;
+
+	private final DossierCodes codes;
+
+	private final Workflow workflow;
+
+	private final DossierTasks tasks;
+
+	private final StaffDirectory directory;
+
+	private final ProcedureCatalog catalog;
+
+	private final DossierProperties properties;
+
+	private final ObjectMapper objectMapper;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final DossierTextSearch textSearch;
+
+	private final Clock clock;
+
+	DossierService(DossierRepository dossiers, DossierEventRepository events, DossierCodes codes, Workflow workflow,
+			DossierTasks tasks, StaffDirectory directory, ProcedureCatalog catalog, DossierProperties properties,
+			ObjectMapper objectMapper, ApplicationEventPublisher publisher, DossierTextSearch textSearch, Clock clock) {
+		this.publisher = publisher;
+		this.textSearch = textSearch;
+		this.dossiers = dossiers;
+		this.events = events;
+		this.codes = codes;
+		this.workflow = workflow;
+		this.tasks = tasks;
+		this.directory = directory;
+		this.catalog = catalog;
+		this.properties = properties;
+		this.objectMapper = objectMapper;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores a new dossier, records its receipt and starts its process, in one
+	 * transaction.
+	 */
+	@Transactional
+	public ReceivedDossier register(NewDossier request) {
+		Instant now = this.clock.instant();
+		LocalDate day = now.atZone(this.properties.zone()).toLocalDate();
+		String code = this.codes.next(request.receivingUnit(), day);
+		String secret = LookupSecrets.generate();
+		ApplicantData applicant = request.applicant();
+		Dossier dossier = new Dossier(code, request.procedureCode(), request.procedureVersion(),
+				new Applicant(applicant.fullName(), applicant.identityNumber(), applicant.phone(), applicant.email(),
+						applicant.address()),
+				request.channel(), request.formData().toString(), request.receivingUnit(), request.processingUnit(),
+				now, this.directory.currentActor(), LookupSecrets.hash(secret));
+		this.dossiers.save(dossier);
+		this.events.save(dossier.received());
+		// Listeners (the deadline ledger) set the due date before the process arms its
+		// timers.
+		this.publisher.publishEvent(new DossierReceived(code, request.procedureCode(), now, request.receivingUnit(),
+				request.processingUnit(), secret));
+		dossier.attachProcess(this.workflow.startDossier(request.processKey(), code, request.receivingUnit(),
+				request.processingUnit(), dossier.warningAt(), dossier.dueAt()));
+		log.info("Dossier {} received at {} for procedure {}", code, request.receivingUnit(), request.procedureCode());
+		return new ReceivedDossier(code, dossier.status(), dossier.receivedAt(), dossier.dueAt(), secret,
+				dossier.procedureCode(), dossier.receivingUnit(), dossier.processingUnit());
+	}
+
+	/** Facts of a dossier for other features' listeners; unscoped. */
+	@Transactional(readOnly = true)
+	public DossierFacts facts(String code) {
+		Dossier dossier = byCode(code);
+		return new DossierFacts(dossier.code(), dossier.procedureCode(), dossier.status(), dossier.receivingUnit(),
+				dossier.processingUnit(), dossier.receivedAt(), dossier.dueAt(), dossier.isCompleted());
+	}
+
+	/** Codes of every dossier whose result is not ready yet. */
+	@Transactional(readOnly = true)
+	public List<String> openDossierCodes() {
+		return this.dossiers.findCodesByCompletedAtIsNull();
+	}
+
+	/**
+	 * The deadline ledger derived a new due date and warning (null while the clock is
+	 * stopped).
+	 */
+	@Transactional
+	public void scheduleDeadline(String code, Instant dueAt, Instant warningAt) {
+		byCode(code).schedule(dueAt, warningAt);
+	}
+
+	/** The overdue timer fired. */
+	@Transactional
+	public void markOverdue(String code) {
+		Dossier dossier = byCode(code);
+		this.events.save(dossier.markOverdue(this.clock.instant()));
+	}
+
+	/** Records the verdict (EARLY, ON_TIME, LATE) once the result is ready. */
+	@Transactional
+	public void recordVerdict(String code, String verdict) {
+		Dossier dossier = byCode(code);
+		this.events.save(dossier.judge(verdict, this.clock.instant()));
+	}
+
+	/**
+	 * Adds text extracted from a document to what {@code q} in the dossier list finds the
+	 * dossier by; bounded so that a huge document cannot bloat the row.
+	 */
+	@Transactional
+	public void appendSearchText(String code, String text) {
+		if (text != null && !text.isBlank()) {
+			byCode(code).appendSearchText(text, SEARCH_TEXT_LIMIT);
+		}
+	}
+
+	/** Adds a note to a dossier's timeline on behalf of the current actor. */
+	@Transactional
+	public void note(String code, String type, String detail) {
+		Dossier dossier = byCode(code);
+		this.events.save(dossier.note(type, this.clock.instant(), this.directory.currentActor(), detail));
+	}
+
+	/** A dossier the caller may see. */
+	@Transactional(readOnly = true)
+	public DossierView find(String code) {
+		return view(visible(code));
+	}
+
+	/** Dossiers the caller may see, newest first. */
+	@Transactional(readOnly = true)
+	public PageView<DossierSummary> list(DossierFilter filter, int page, int size) {
+		Caller caller = this.directory.currentCaller();
+		Instant now = this.clock.instant();
+		Specification<Dossier> scope = (root, query, cb) -> cb.or(root.get("receivingUnit").in(caller.visibleUnits()),
+				root.get("processingUnit").in(caller.visibleUnits()));
+		Specification<Dossier> filters = (root, query, cb) -> {
+			List<Predicate> predicates = new ArrayList<>();
+			if (filter.status() != null) {
+				predicates.add(cb.equal(root.get("status"), filter.status()));
+			}
+			if (filter.procedureCode() != null && !filter.procedureCode().isBlank()) {
+				predicates.add(cb.equal(root.get("procedureCode"), filter.procedureCode()));
+			}
+			if (filter.text() != null && !filter.text().isBlank()) {
+				predicates.add(this.textSearch.matches(root, cb, filter.text().trim()));
+			}
+			if (Boolean.TRUE.equals(filter.overdue())) {
+				predicates.add(cb.lessThan(root.get("dueAt"), now));
+				predicates.add(cb.isNull(root.get("completedAt")));
+			}
+			else if (Boolean.FALSE.equals(filter.overdue())) {
+				predicates.add(cb.or(cb.isNull(root.get("dueAt")), cb.greaterThanOrEqualTo(root.get("dueAt"), now),
+						cb.isNotNull(root.get("completedAt"))));
+			}
+			return cb.and(predicates.toArray(Predicate[]::new));
+		};
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id")));
+		return PageView.of(this.dossiers.findAll(scope.and(filters), request), (dossier) -> summary(dossier, now));
+	}
+
+	/** The timeline of a dossier the caller may see, oldest first. */
+	@Transactional(readOnly = true)
+	public List<TimelineEntry> timeline(String code) {
+		Dossier dossier = visible(code);
+		return this.events.findByDossierOrderByAtAscIdAsc(dossier)
+			.stream()
+			.map((event) -> new TimelineEntry(event.at(), event.actor(), event.type(), event.fromStatus(),
+					event.toStatus(), event.detail()))
+			.toList();
+	}
+
+	/** The steps of a dossier the caller may see. */
+	@Transactional(readOnly = true)
+	public List<TaskView> steps(String code) {
+		visible(code);
+		return this.tasks.stepsOf(code);
+	}
+
+	/**
+	 * The applicant withdraws the dossier (at the counter). Possible until the result is
+	 * signed.
+	 * @throws ProblemException 404 when not visible, 409 when already signed or finished
+	 */
+	@Transactional
+	public DossierView withdraw(String code, String reason) {
+		Dossier dossier = visible(code);
+		if (!dossier.status().isWithdrawable()) {
+			throw ProblemException
+				.conflict("Dossier " + code + " is " + dossier.status() + " and can no longer be withdrawn");
+		}
+		this.events
+			.save(dossier.note("WITHDRAWAL_REQUESTED", this.clock.instant(), this.directory.currentActor(), reason));
+		this.workflow.withdraw(code);
+		return view(dossier);
+	}
+
+	/**
+	 * The specialist asks the applicant for missing documents: completes the review step
+	 * with {@code REQUEST_SUPPLEMENT}. The dossier waits until the supplement arrives or
+	 * the deadline passes.
+	 * @param deadline when the applicant must bring it, null for the configured default
+	 * @throws ProblemException 404 when not visible, 409 when the dossier is not under
+	 * review
+	 */
+	@Transactional
+	public DossierView requestSupplement(String code, String reason, Instant deadline) {
+		Dossier dossier = visible(code);
+		TaskView review = this.tasks.openStep(code, DossierLifecycle.TASK_REVIEW_DOSSIER)
+			.orElseThrow(() -> ProblemException
+				.conflict("Dossier " + code + " is " + dossier.status() + ", not under review"));
+		if (deadline != null && !deadline.isAfter(this.clock.instant())) {
+			throw ProblemException.invalid("deadline", "must be in the future");
+		}
+		Map<String, Object> variables = (deadline != null)
+				? Map.of(DossierLifecycle.VAR_SUPPLEMENT_DEADLINE, deadline.toString()) : Map.of();
+		this.tasks.complete(review.id(), DossierLifecycle.OUTCOME_REQUEST_SUPPLEMENT, reason, variables);
+		return view(dossier);
+	}
+
+	/**
+	 * The applicant brought the requested documents: the dossier returns to review.
+	 * @throws ProblemException 404 when not visible, 409 when no supplement is awaited
+	 */
+	@Transactional
+	public DossierView receiveSupplement(String code, String note) {
+		Dossier dossier = visible(code);
+		if (dossier.status() != DossierStatus.AWAITING_SUPPLEMENT) {
+			throw ProblemException
+				.conflict("Dossier " + code + " is " + dossier.status() + ", not awaiting a supplement");
+		}
+		this.events
+			.save(dossier.note("SUPPLEMENT_RECEIVED", this.clock.instant(), this.directory.currentActor(), note));
+		this.workflow.supplementReceived(code);
+		return view(dossier);
+	}
+
+	/**
+	 * The public lookup: an unknown code and a wrong secret give the same answer.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PublicDossierView> lookup(String code, String secret) {
+		return this.dossiers.findByCode(code)
+			.filter((dossier) -> LookupSecrets.matches(secret, dossier.lookupSecretHash()))
+			.map((dossier) -> new PublicDossierView(dossier.code(), dossier.procedureCode(),
+					this.catalog.find(dossier.procedureCode()).map(Procedure::name).orElse(null), dossier.status(),
+					dossier.receivedAt(), dossier.dueAt(), dossier.completedAt(), dossier.returnedAt(),
+					this.events.findByDossierOrderByAtAscIdAsc(dossier)
+						.stream()
+						.filter((event) -> event.toStatus() != null && event.toStatus() != event.fromStatus())
+						.map((event) -> new PublicStep(event.toStatus(), event.at()))
+						.toList()));
+	}
+
+	@EventListener
+	void on(DossierStepReached step) {
+		Dossier dossier = byCode(step.dossierCode());
+		DossierStatus next = DossierStatus.valueOf(step.status());
+		if (dossier.status() == next) {
+			return;
+		}
+		this.events.save(dossier.moveTo(next, this.clock.instant(), step.actor(),
+				(step.elementName() != null) ? step.elementName() : step.elementId()));
+	}
+
+	@EventListener
+	void on(DossierTaskCreated created) {
+		Dossier dossier = byCode(created.dossierCode());
+		this.events.save(dossier.note("STEP_ASSIGNED", this.clock.instant(), created.actor(),
+				created.taskName() + " → " + created.candidateGroup()));
+	}
+
+	@EventListener
+	void on(DossierTaskCompleted completed) {
+		Dossier dossier = byCode(completed.dossierCode());
+		String detail = completed.taskName() + ": " + completed.outcome()
+				+ ((completed.comment() != null && !completed.comment().isBlank()) ? " — " + completed.comment() : "");
+		this.events.save(dossier.note("STEP_COMPLETED", this.clock.instant(), completed.actor(), detail));
+	}
+
+	private Dossier byCode(String code) {
+		return this.dossiers.findByCode(code)
+			.orElseThrow(() -> new IllegalStateException(
+					"The engine reports on dossier " + code + " which is not in the dossier table"));
+	}
+
+	private Dossier visible(String code) {
+		Caller caller = this.directory.currentCaller();
+		return this.dossiers.findByCode(code)
+			.filter((dossier) -> caller.sees(dossier.receivingUnit()) || caller.sees(dossier.processingUnit()))
+			.orElseThrow(() -> ProblemException.notFound("No dossier " + code));
+	}
+
+	private DossierView view(Dossier dossier) {
+		return new DossierView(dossier.code(), dossier.procedureCode(), dossier.procedureVersion(), dossier.channel(),
+				ApplicantData.of(dossier.applicant()), json(dossier.formData()), dossier.status(),
+				dossier.receivingUnit(), dossier.processingUnit(), dossier.receivedAt(), dossier.dueAt(),
+				dossier.warningAt(), dossier.overdueAt(), dossier.completedAt(), dossier.returnedAt(),
+				dossier.outcome(), dossier.verdict(), dossier.receivedBy());
+	}
+
+	private static DossierSummary summary(Dossier dossier, Instant now) {
+		boolean overdue = dossier.dueAt() != null && dossier.completedAt() == null && dossier.dueAt().isBefore(now);
+		return new DossierSummary(dossier.code(), dossier.procedureCode(), dossier.applicant().fullName(),
+				dossier.channel(), dossier.status(), dossier.receivingUnit(), dossier.processingUnit(),
+				dossier.receivedAt(), dossier.dueAt(), dossier.completedAt(), overdue, dossier.verdict());
+	}
+
+	private JsonNode json(String formData) {
+		try {
+			return this.objectMapper.readTree(formData);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Stored form data is not JSON", ex);
+		}
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.motcua.app.dossier;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The records the dossier feature answers with. Never entities.
+ */
+public final class DossierViews {
+
+	private DossierViews() {
+	}
+
+	/**
+	 * What a new dossier consists of, once intake has checked the request and resolved
+	 * the units.
+	 *
+	 * @param procedureCode the procedure
+	 * @param procedureVersion its descriptor version
+	 * @param processKey the process that runs it
+	 * @param channel how it arrived
+	 * @param applicant who applied
+	 * @param formData the application form, a JSON object
+	 * @param receivingUnit unit that received it
+	 * @param processingUnit unit that processes it
+	 */
+	public record NewDossier(String procedureCode, int procedureVersion, String processKey, Channel channel,
+			ApplicantData applicant, JsonNode formData, String receivingUnit, String processingUnit) {
+	}
+
+	/**
+	 * The applicant's details.
+	 *
+	 * @param fullName full name
+	 * @param identityNumber citizen identity number
+	 * @param phone phone, may be null
+	 * @param email email, may be null
+	 * @param address address
+	 */
+	public record ApplicantData(String fullName, String identityNumber, String phone, String email, String address) {
+
+		static ApplicantData of(Applicant applicant) {
+			return new ApplicantData(applicant.fullName(), applicant.identityNumber(), applicant.phone(),
+					applicant.email(), applicant.address());
+		}
+
+	}
+
+	/**
+	 * A dossier as staff see it.
+	 */
+	public record DossierView(String code, String procedureCode, int procedureVersion, Channel channel,
+			ApplicantData applicant, JsonNode formData, DossierStatus status, String receivingUnit,
+			String processingUnit, Instant receivedAt, Instant dueAt, Instant warningAt, Instant overdueAt,
+			Instant completedAt, Instant returnedAt, DossierOutcome outcome, String verdict, String receivedBy) {
+	}
+
+	/**
+	 * What other features need to know of a dossier, unscoped: for listeners, never for
+	 * answering a caller.
+	 *
+	 * @param code the dossier
+	 * @param procedureCode its procedure
+	 * @param status its status
+	 * @param receivingUnit unit that received it
+	 * @param processingUnit unit that processes it
+	 * @param receivedAt when it was received
+	 * @param dueAt its due date, null while paused
+	 * @param completed whether its result is ready (or it ended otherwise)
+	 */
+	public record DossierFacts(String code, String procedureCode, DossierStatus status, String receivingUnit,
+			String processingUnit, Instant receivedAt, Instant dueAt, boolean completed) {
+	}
+
+	/**
+	 * A dossier just received; the only time the lookup secret is shown.
+	 */
+	public record ReceivedDossier(String code, DossierStatus status, Instant receivedAt, Instant dueAt,
+			String lookupSecret, String procedureCode, String receivingUnit, String processingUnit) {
+	}
+
+	/**
+	 * One line of a dossier list.
+	 */
+	public record DossierSummary(String code, String procedureCode, String applicantName, Channel channel,
+			DossierStatus status, String receivingUnit, String processingUnit, Instant receivedAt, Instant dueAt,
+			Instant completedAt, boolean overdue, String verdict) {
+	}
+
+	/**
+	 * One entry of a dossier's timeline.
+	 */
+	public record TimelineEntry(Instant at, String actor, String type, DossierStatus fromStatus, DossierStatus toStatus,
+			String detail) {
+	}
+
+	/**
+	 * What the applicant sees in the public lookup: nothing personal.
+	 */
+	public record PublicDossierView(String code, String procedureCode, String procedureName, DossierStatus status,
+			Instant receivedAt, Instant dueAt, Instant completedAt, Instant returnedAt, List<PublicStep> steps) {
+	}
+
+	/**
+	 * A step done, as the public lookup shows it.
+	 *
+	 * @param status the status reached
+	 * @param at when
+	 */
+	public record PublicStep(DossierStatus status, Instant at) {
+	}
+
+	/**
+	 * Filters of the dossier list.
+	 *
+	 * @param status only this status, may be null
+	 * @param procedureCode only this procedure, may be null
+	 * @param overdue only dossiers past their due date and not completed (true), or only
+	 * those that are not (false), may be null
+	 * @param text words to find in the dossier's documents (full-text on PostgreSQL), may
+	 * be null
+	 */
+	public record DossierFilter(DossierStatus status, String procedureCode, Boolean overdue, String text) {
+	}
+
+}

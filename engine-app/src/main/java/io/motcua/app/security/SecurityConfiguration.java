@@ -1,0 +1,72 @@
+package io.motcua.app.security;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.motcua.app.system.ProblemKind;
+import io.motcua.app.system.Problems;
+
+/**
+ * HTTP security: the API speaks HTTP Basic and keeps no session; the public lookup and
+ * the health endpoint answer without login; every other actuator endpoint needs ADMIN.
+ * Failures are problem details like every other API error.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers("/public/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		http.httpBasic((basic) -> basic.realmName("Motcua")
+			.authenticationEntryPoint((request, response, ex) -> writeProblem(response, objectMapper,
+					Problems.of(ProblemKind.UNAUTHORIZED, "Log in with a valid user name and password"), true)));
+		http.exceptionHandling((handling) -> handling
+			.authenticationEntryPoint((request, response, ex) -> writeProblem(response, objectMapper,
+					Problems.of(ProblemKind.UNAUTHORIZED, "Log in with a valid user name and password"), true))
+			.accessDeniedHandler((request, response, ex) -> writeProblem(response, objectMapper,
+					Problems.of(ProblemKind.FORBIDDEN, "Your role does not allow this action"), false)));
+		// The API authenticates every request with Basic credentials, so no cookie can be
+		// forged.
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/public/**"));
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem,
+			boolean challenge) throws IOException {
+		if (challenge) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Motcua\"");
+		}
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		objectMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+}

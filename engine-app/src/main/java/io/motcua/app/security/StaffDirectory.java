@@ -1,0 +1,108 @@
+package io.motcua.app.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.motcua.app.system.ProblemException;
+import io.motcua.app.system.ProblemKind;
+
+/**
+ * The public face of the security feature: who is calling, which units exist, and which
+ * unit processes a dossier received at a given unit.
+ */
+@Service
+public class StaffDirectory {
+
+	/** Actor recorded for changes made by the engine itself (timers, jobs). */
+	public static final String SYSTEM_ACTOR = "system";
+
+	private final UnitRepository units;
+
+	private final StaffRepository staff;
+
+	StaffDirectory(UnitRepository units, StaffRepository staff) {
+		this.units = units;
+		this.staff = staff;
+	}
+
+	/**
+	 * The authenticated caller.
+	 * @throws ProblemException 401 when nobody is authenticated
+	 */
+	public Caller currentCaller() {
+		return currentCallerIfAny()
+			.orElseThrow(() -> new ProblemException(ProblemKind.UNAUTHORIZED, "Authentication required"));
+	}
+
+	/** The authenticated caller, or empty in engine jobs and anonymous requests. */
+	public Optional<Caller> currentCallerIfAny() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
+			return Optional.of(principal.caller());
+		}
+		return Optional.empty();
+	}
+
+	/** Username of the caller, or {@link #SYSTEM_ACTOR} outside a request. */
+	public String currentActor() {
+		return currentCallerIfAny().map(Caller::username).orElse(SYSTEM_ACTOR);
+	}
+
+	/** A unit by code. */
+	@Transactional(readOnly = true)
+	public Optional<UnitView> unit(String code) {
+		return this.units.findByCode(code).map(UnitView::of);
+	}
+
+	/**
+	 * The unit that processes a dossier received at {@code receivingUnitCode} for a
+	 * procedure handled at level {@code type}: the receiving unit itself if it has that
+	 * level, otherwise its nearest ancestor that has.
+	 * @throws ProblemException 422 when no unit of that level is above the receiving unit
+	 */
+	@Transactional(readOnly = true)
+	public String processingUnitFor(String receivingUnitCode, UnitType type) {
+		Unit unit = this.units.findByCode(receivingUnitCode)
+			.orElseThrow(() -> ProblemException.notFound("Unknown unit " + receivingUnitCode));
+		for (Unit candidate = unit; candidate != null; candidate = candidate.parent()) {
+			if (candidate.type() == type) {
+				return candidate.code();
+			}
+		}
+		throw ProblemException.invalid("procedureCode",
+				"Unit " + receivingUnitCode + " has no " + type + " above it to process this procedure");
+	}
+
+	/** Usernames of the staff who hold {@code role} in unit {@code unitCode}. */
+	@Transactional(readOnly = true)
+	public List<String> staffWithRole(String unitCode, Role role) {
+		return this.staff.findAll()
+			.stream()
+			.filter((member) -> member.unit().code().equals(unitCode) && member.roles().contains(role))
+			.map(Staff::username)
+			.toList();
+	}
+
+	/**
+	 * A unit as other features see it.
+	 *
+	 * @param code unit code
+	 * @param name display name
+	 * @param type level
+	 * @param parentCode code of the parent, null for the root
+	 */
+	public record UnitView(String code, String name, UnitType type, String parentCode) {
+
+		static UnitView of(Unit unit) {
+			return new UnitView(unit.code(), unit.name(), unit.type(),
+					(unit.parent() != null) ? unit.parent().code() : null);
+		}
+
+	}
+
+}

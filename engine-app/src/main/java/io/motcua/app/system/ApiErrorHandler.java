@@ -1,0 +1,220 @@
+package io.motcua.app.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure of an API call into an RFC 9457 problem of a known
+ * {@link ProblemKind}, with a field-level {@code errors} list for validation failures.
+ * Client errors are logged at WARN without a stack trace, server errors at ERROR.
+ */
+@RestControllerAdvice
+class ApiErrorHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
+		return answer(Problems.of(ex.kind(), ex.getMessage(), ex.errors()));
+	}
+
+	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
+			org.camunda.bpm.engine.OptimisticLockingException.class })
+	ResponseEntity<ProblemDetail> concurrentChange(Exception ex) {
+		log.warn("Concurrent change refused: {}", ex.toString());
+		return answer(
+				Problems.of(ProblemKind.CONFLICT, "Someone else changed this at the same time; reload and try again"));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
+		return answer(Problems.of(ProblemKind.FORBIDDEN, "Your role does not allow this action"));
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+		List<FieldError> errors = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> new FieldError(lastNode(violation.getPropertyPath().toString()),
+					violation.getMessage()))
+			.toList();
+		return answer(Problems.of(ProblemKind.VALIDATION_FAILED, describe(errors), errors));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected failure while answering an API call", ex);
+		return answer(Problems.of(ProblemKind.INTERNAL_ERROR,
+				"The server failed to answer; the failure has been logged for the operators"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach((error) -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach((error) -> errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
+		return raw(Problems.of(ProblemKind.VALIDATION_FAILED, describe(errors), errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		ex.getParameterValidationResults()
+			.forEach((result) -> result.getResolvableErrors()
+				.forEach((error) -> errors
+					.add(new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+		return raw(Problems.of(ProblemKind.VALIDATION_FAILED, describe(errors), errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			String field = path(unknown);
+			return raw(Problems.of(ProblemKind.MALFORMED_REQUEST, "Unknown field '" + field + "'",
+					List.of(new FieldError(field, "unknown field"))));
+		}
+		if (cause instanceof InvalidFormatException invalid) {
+			String field = path(invalid);
+			return raw(Problems.of(ProblemKind.MALFORMED_REQUEST,
+					"Field '" + field + "' has a value of the wrong type or format",
+					List.of(new FieldError(field, "cannot read value '" + invalid.getValue() + "'"))));
+		}
+		if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+			String field = path(mismatched);
+			return raw(Problems.of(ProblemKind.MALFORMED_REQUEST, "Field '" + field + "' has the wrong shape",
+					List.of(new FieldError(field, "wrong JSON type"))));
+		}
+		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = path(mapping);
+			Throwable reason = (mapping.getCause() != null) ? mapping.getCause() : mapping;
+			String message = (reason instanceof JsonMappingException inner) ? inner.getOriginalMessage()
+					: reason.getMessage();
+			return raw(Problems.of(ProblemKind.MALFORMED_REQUEST, "Field '" + field + "' is invalid: " + message,
+					List.of(new FieldError(field, message))));
+		}
+		return raw(Problems.of(ProblemKind.MALFORMED_REQUEST, "The request body is missing or is not valid JSON"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
+		return raw(Problems.of(ProblemKind.MALFORMED_REQUEST,
+				"Parameter '" + field + "' has an invalid value '" + ex.getValue() + "'",
+				List.of(new FieldError(field, "invalid value"))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return raw(Problems.of(ProblemKind.MALFORMED_REQUEST, "Parameter '" + ex.getParameterName() + "' is required",
+				List.of(new FieldError(ex.getParameterName(), "required"))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return raw(Problems.of(ProblemKind.NOT_FOUND, "No such path: " + ex.getRequestURL()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return raw(Problems.of(ProblemKind.NOT_FOUND, "No such path: /" + ex.getResourcePath()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return raw(Problems.of(ProblemKind.METHOD_NOT_ALLOWED, "Method " + ex.getMethod() + " is not supported here"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return raw(Problems.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+				"Content type " + ex.getContentType() + " is not supported; send application/json"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return raw(Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, "The upload is larger than the server accepts"));
+	}
+
+	private static String describe(List<FieldError> errors) {
+		return errors.stream()
+			.map((error) -> error.field() + ": " + error.message())
+			.collect(Collectors.joining("; ", "Invalid input: ", ""));
+	}
+
+	private static String path(JsonMappingException ex) {
+		return ex.getPath().stream().map((reference) -> {
+			if (reference.getFieldName() != null) {
+				return reference.getFieldName();
+			}
+			return "[" + reference.getIndex() + "]";
+		}).collect(Collectors.joining(".")).replace(".[", "[");
+	}
+
+	private static String lastNode(String propertyPath) {
+		int dot = propertyPath.indexOf('.');
+		return (dot >= 0) ? propertyPath.substring(dot + 1) : propertyPath;
+	}
+
+	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+		logProblem(problem);
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	private static ResponseEntity<Object> raw(ProblemDetail problem) {
+		logProblem(problem);
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	private static void logProblem(ProblemDetail problem) {
+		if (problem.getStatus() < 500) {
+			log.warn("API answered {} {}: {}", problem.getStatus(), problem.getTitle(), problem.getDetail());
+		}
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.motcua.app.system;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.data.domain.Page;
+
+/**
+ * One page of a list, in a stable JSON shape.
+ *
+ * @param <T> item type
+ * @param items the items of this page
+ * @param page zero-based page number
+ * @param size requested page size
+ * @param totalItems items in all pages
+ * @param totalPages number of pages
+ */
+public record PageView<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+	public static <E, T> PageView<T> of(Page<E> page, Function<E, T> mapper) {
+		return new PageView<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
+				page.getTotalElements(), page.getTotalPages());
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.motcua.app.system;
+
+import java.util.List;
+
+/**
+ * A business failure that the API answers with a problem of a known kind. Features throw
+ * it (or one of the factory methods) instead of inventing their own exception types.
+ */
+public class ProblemException extends RuntimeException {
+
+	private final ProblemKind kind;
+
+	private final List<FieldError> errors;
+
+	public ProblemException(ProblemKind kind, String detail) {
+		this(kind, detail, List.of());
+	}
+
+	public ProblemException(ProblemKind kind, String detail, List<FieldError> errors) {
+		super(detail);
+		this.kind = kind;
+		this.errors = List.copyOf(errors);
+	}
+
+	public static ProblemException notFound(String detail) {
+		return new ProblemException(ProblemKind.NOT_FOUND, detail);
+	}
+
+	public static ProblemException conflict(String detail) {
+		return new ProblemException(ProblemKind.CONFLICT, detail);
+	}
+
+	public static ProblemException forbidden(String detail) {
+		return new ProblemException(ProblemKind.FORBIDDEN, detail);
+	}
+
+	public static ProblemException invalid(String detail, List<FieldError> errors) {
+		return new ProblemException(ProblemKind.VALIDATION_FAILED, detail, errors);
+	}
+
+	public static ProblemException invalid(String field, String message) {
+		return invalid(message, List.of(new FieldError(field, message)));
+	}
+
+	public ProblemKind kind() {
+		return this.kind;
+	}
+
+	public List<FieldError> errors() {
+		return this.errors;
+	}
+
+}

@@ -1,0 +1,228 @@
+package io.motcua.app.workflow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.motcua.app.security.Caller;
+import io.motcua.app.security.StaffDirectory;
+import io.motcua.app.system.FieldError;
+import io.motcua.app.system.PageView;
+import io.motcua.app.system.ProblemException;
+import io.motcua.processes.DossierLifecycle;
+
+/**
+ * Worklists, claiming and completing the steps of dossiers, scoped to the caller: a step
+ * of another unit does not exist for the caller (404); a step of its unit for another
+ * role is forbidden (403); a step someone else holds or already completed is a conflict
+ * (409).
+ */
+@Service
+public class DossierTasks {
+
+	private static final Logger log = LoggerFactory.getLogger(DossierTasks.class);
+
+	private final TaskRecordRepository records;
+
+	private final TaskService taskService;
+
+	private final IdentityService identityService;
+
+	private final StaffDirectory directory;
+
+	private final ApplicationEventPublisher events;
+
+	private final WorkflowProperties properties;
+
+	private final Clock clock;
+
+	DossierTasks(TaskRecordRepository records, TaskService taskService, IdentityService identityService,
+			StaffDirectory directory, ApplicationEventPublisher events, WorkflowProperties properties, Clock clock) {
+		this.records = records;
+		this.taskService = taskService;
+		this.identityService = identityService;
+		this.directory = directory;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * The caller's open steps and the unclaimed steps of its groups, earliest deadline
+	 * first.
+	 */
+	@Transactional(readOnly = true)
+	public PageView<TaskView> worklist(String dossierCode, int page, int size) {
+		Caller caller = this.directory.currentCaller();
+		List<String> groups = caller.candidateGroups().isEmpty() ? List.of("-") : List.copyOf(caller.candidateGroups());
+		PageRequest request = PageRequest.of(page, size);
+		return PageView.of(
+				(dossierCode == null || dossierCode.isBlank())
+						? this.records.findWorklist(caller.username(), groups, request)
+						: this.records.findWorklistOfDossier(caller.username(), groups, dossierCode, request),
+				TaskView::of);
+	}
+
+	/** A step by id, if the caller may see it. */
+	@Transactional(readOnly = true)
+	public TaskView find(String taskId) {
+		return TaskView.of(visible(this.records.findById(taskId), taskId, this.directory.currentCaller()));
+	}
+
+	/**
+	 * Every step of a dossier, open and done, oldest first. The caller's access to the
+	 * dossier is checked by the caller of this method.
+	 */
+	@Transactional(readOnly = true)
+	public List<TaskView> stepsOf(String dossierCode) {
+		return this.records.findByDossierCodeOrderByCreatedAt(dossierCode).stream().map(TaskView::of).toList();
+	}
+
+	/** The open step of a dossier with this BPMN id, if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<TaskView> openStep(String dossierCode, String taskKey) {
+		return this.records.findByDossierCodeAndCompletedAtIsNull(dossierCode)
+			.stream()
+			.filter((record) -> record.taskKey().equals(taskKey))
+			.findFirst()
+			.map(TaskView::of);
+	}
+
+	/**
+	 * A step by id, whoever asks: for other features' listeners, never for answering a
+	 * caller.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TaskView> step(String taskId) {
+		return this.records.findById(taskId).map(TaskView::of);
+	}
+
+	/** Sets the due date of an open step, in the engine and in our projection. */
+	@Transactional
+	public void setDue(String taskId, Instant dueAt) {
+		this.records.findById(taskId).filter(TaskRecord::isOpen).ifPresent((record) -> {
+			record.dueOn(dueAt);
+			org.camunda.bpm.engine.task.Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
+			if (task != null) {
+				task.setDueDate((dueAt != null) ? Date.from(dueAt) : null);
+				this.taskService.saveTask(task);
+			}
+		});
+	}
+
+	/**
+	 * Records how a completed step finished against its due date (EARLY, ON_TIME, LATE).
+	 */
+	@Transactional
+	public void recordVerdict(String taskId, String verdict) {
+		this.records.findById(taskId).ifPresent((record) -> record.judge(verdict));
+	}
+
+	/**
+	 * The caller takes the step.
+	 * @throws ProblemException 404, 403 or 409 as described on the class
+	 */
+	@Transactional
+	public TaskView claim(String taskId) {
+		Caller caller = this.directory.currentCaller();
+		TaskRecord record = actionable(taskId, caller);
+		if (caller.username().equals(record.assignee())) {
+			return TaskView.of(record);
+		}
+		asCaller(caller, () -> this.taskService.claim(taskId, caller.username()));
+		log.info("Task {} of dossier {} claimed by {}", taskId, record.dossierCode(), caller.username());
+		return TaskView.of(record);
+	}
+
+	/**
+	 * The caller completes the step with one of its outcomes; an unclaimed step is
+	 * claimed first.
+	 * @param taskId the step
+	 * @param outcome one of the step's outcomes
+	 * @param comment free text for the timeline, may be null
+	 * @param variables further process variables (primitives only), may be empty
+	 * @throws ProblemException 404, 403 or 409 as described on the class; 422 for an
+	 * outcome the step does not have
+	 */
+	@Transactional
+	public void complete(String taskId, String outcome, String comment, Map<String, Object> variables) {
+		Caller caller = this.directory.currentCaller();
+		TaskRecord record = actionable(taskId, caller);
+		if (outcome == null || !record.outcomes().contains(outcome)) {
+			throw ProblemException.invalid("Outcome '" + outcome + "' is not one of " + record.outcomes(),
+					List.of(new FieldError("outcome", "must be one of " + record.outcomes())));
+		}
+		Map<String, Object> processVariables = new HashMap<>(variables);
+		processVariables.put(DossierLifecycle.VAR_OUTCOME, outcome);
+		if (DossierLifecycle.OUTCOME_REQUEST_SUPPLEMENT.equals(outcome)) {
+			processVariables.putIfAbsent(DossierLifecycle.VAR_SUPPLEMENT_DEADLINE,
+					this.clock.instant().plus(Duration.ofDays(this.properties.supplementDeadlineDays())).toString());
+		}
+		this.events.publishEvent(new DossierTaskCompleted(record.dossierCode(), record.taskId(), record.taskKey(),
+				record.name(), outcome, comment, caller.username()));
+		asCaller(caller, () -> {
+			if (record.assignee() == null) {
+				this.taskService.claim(taskId, caller.username());
+			}
+			this.taskService.complete(taskId, processVariables);
+		});
+		log.info("Task {} ({}) of dossier {} completed by {} with {}", taskId, record.taskKey(), record.dossierCode(),
+				caller.username(), outcome);
+	}
+
+	private TaskRecord actionable(String taskId, Caller caller) {
+		TaskRecord record = visible(this.records.findForUpdate(taskId), taskId, caller);
+		boolean candidate = record.candidateGroup() != null
+				&& caller.candidateGroups().contains(record.candidateGroup());
+		if (!candidate && !caller.username().equals(record.assignee())) {
+			throw ProblemException.forbidden("Task " + taskId + " is for " + record.role() + " of unit "
+					+ record.unitCode() + "; your roles are " + caller.roles());
+		}
+		if (!record.isOpen()) {
+			throw ProblemException.conflict("Task " + taskId + " was already completed by " + record.completedBy()
+					+ " at " + record.completedAt());
+		}
+		if (record.assignee() != null && !record.assignee().equals(caller.username())) {
+			throw ProblemException.conflict("Task " + taskId + " is held by " + record.assignee()
+					+ "; ask them or a supervisor to hand it over");
+		}
+		return record;
+	}
+
+	private static TaskRecord visible(Optional<TaskRecord> found, String taskId, Caller caller) {
+		return found
+			.filter((record) -> record.unitCode() == null || caller.sees(record.unitCode())
+					|| caller.username().equals(record.assignee()))
+			.orElseThrow(() -> ProblemException.notFound("No task " + taskId));
+	}
+
+	private void asCaller(Caller caller, Runnable action) {
+		this.identityService.setAuthenticatedUserId(caller.username());
+		try {
+			action.run();
+		}
+		catch (NullValueException ex) {
+			throw ProblemException.conflict("The task no longer exists; it was completed or cancelled meanwhile");
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+}
