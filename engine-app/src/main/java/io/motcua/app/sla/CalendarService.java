@@ -1,0 +1,180 @@
+package io.motcua.app.sla;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.motcua.app.security.StaffDirectory;
+import io.motcua.app.system.FieldError;
+import io.motcua.app.system.ProblemException;
+
+/**
+ * The working calendars, stored per year. Shipped defaults ({@code calendars/*.yaml}) are
+ * loaded into an empty table at start-up; administrators edit them through the API, and
+ * every change re-projects the deadlines of open dossiers.
+ */
+@Service
+public class CalendarService implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(CalendarService.class);
+
+	private final CalendarRecordRepository records;
+
+	private final ObjectMapper json;
+
+	private final StaffDirectory directory;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private volatile CachedCalendar cached;
+
+	CalendarService(CalendarRecordRepository records, ObjectMapper json, StaffDirectory directory,
+			ApplicationEventPublisher events, Clock clock) {
+		this.records = records;
+		this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		this.directory = directory;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) throws IOException {
+		ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.findAndAddModules()
+			.build();
+		Resource[] shipped = new PathMatchingResourcePatternResolver().getResources("classpath*:calendars/*.yaml");
+		for (Resource resource : shipped) {
+			CalendarYear year;
+			try (InputStream in = resource.getInputStream()) {
+				year = yaml.readValue(in, CalendarYear.class);
+			}
+			List<FieldError> violations = year.violations();
+			if (!violations.isEmpty()) {
+				throw new IllegalStateException("Shipped calendar " + resource.getFilename() + " is invalid: "
+						+ violations.stream()
+							.map((e) -> e.field() + " " + e.message())
+							.collect(Collectors.joining("; ")));
+			}
+			if (!this.records.existsById(year.year())) {
+				this.records.save(new CalendarRecord(year.year(), write(year), this.clock.instant(),
+						StaffDirectory.SYSTEM_ACTOR));
+				log.info("Loaded the shipped working calendar of {}", year.year());
+			}
+		}
+	}
+
+	/** The working calendar as stored now, all years together. */
+	@Transactional(readOnly = true)
+	public WorkingCalendar current() {
+		List<CalendarRecord> all = this.records.findAllByOrderByYear();
+		String stamp = all.stream().map((r) -> r.year() + ":" + r.version()).collect(Collectors.joining(","));
+		CachedCalendar hit = this.cached;
+		if (hit != null && hit.stamp().equals(stamp)) {
+			return hit.calendar();
+		}
+		if (all.isEmpty()) {
+			throw new IllegalStateException("No working calendar is stored; add one with PUT /api/v1/calendars/{year}");
+		}
+		Map<Integer, WorkingCalendar.YearRules> rules = new HashMap<>();
+		CalendarYear newest = null;
+		for (CalendarRecord record : all) {
+			CalendarYear year = read(record.definition());
+			rules.put(year.year(), year.rules());
+			newest = year;
+		}
+		WorkingCalendar.YearRules fallback = new WorkingCalendar.YearRules(newest.workingWeek(), newest.sessions(),
+				List.of(), List.of());
+		WorkingCalendar calendar = new WorkingCalendar(newest.zone(), rules, fallback);
+		this.cached = new CachedCalendar(stamp, calendar);
+		return calendar;
+	}
+
+	/** The years that have a calendar. */
+	@Transactional(readOnly = true)
+	public List<Integer> years() {
+		return this.records.findAllByOrderByYear().stream().map(CalendarRecord::year).toList();
+	}
+
+	/**
+	 * One year's calendar.
+	 * @throws ProblemException 404 when the year has none
+	 */
+	@Transactional(readOnly = true)
+	public CalendarYear get(int year) {
+		return this.records.findById(year)
+			.map((record) -> read(record.definition()))
+			.orElseThrow(() -> ProblemException.notFound("No working calendar for " + year));
+	}
+
+	/**
+	 * Replaces (or adds) one year's calendar and re-projects every open dossier's
+	 * deadline in the same transaction.
+	 * @throws ProblemException 422 naming every invalid field
+	 */
+	@Transactional
+	public CalendarYear put(int year, CalendarYear definition) {
+		if (definition.year() != year) {
+			throw ProblemException.invalid("year", "must be " + year + " as in the path");
+		}
+		List<FieldError> violations = definition.violations();
+		if (!violations.isEmpty()) {
+			throw ProblemException.invalid("The calendar of " + year + " is invalid", violations);
+		}
+		String actor = this.directory.currentActor();
+		String text = write(definition);
+		this.records.findById(year)
+			.ifPresentOrElse((record) -> record.replace(text, this.clock.instant(), actor),
+					() -> this.records.save(new CalendarRecord(year, text, this.clock.instant(), actor)));
+		this.records.flush();
+		this.cached = null;
+		log.info("Working calendar of {} changed by {}", year, actor);
+		this.events.publishEvent(new CalendarChanged(year, actor));
+		return definition;
+	}
+
+	private CalendarYear read(String definition) {
+		try {
+			return this.json.readValue(definition, CalendarYear.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A stored calendar is not readable", ex);
+		}
+	}
+
+	private String write(CalendarYear year) {
+		try {
+			return this.json.writeValueAsString(year);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record CachedCalendar(String stamp, WorkingCalendar calendar) {
+	}
+
+}

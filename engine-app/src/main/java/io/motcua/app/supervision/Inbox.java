@@ -1,0 +1,93 @@
+package io.motcua.app.supervision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.motcua.app.security.Role;
+import io.motcua.app.security.StaffDirectory;
+import io.motcua.app.sla.DeadlineMissed;
+import io.motcua.app.system.PageView;
+import io.motcua.app.system.ProblemException;
+
+/**
+ * Staff inboxes. A missed deadline puts an entry into the inbox of every supervisor of
+ * the unit that holds the dossier.
+ */
+@Service
+public class Inbox {
+
+	private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+	private final InboxEntryRepository entries;
+
+	private final StaffDirectory directory;
+
+	private final Clock clock;
+
+	Inbox(InboxEntryRepository entries, StaffDirectory directory, Clock clock) {
+		this.entries = entries;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	/** The caller's inbox, newest first. */
+	@Transactional(readOnly = true)
+	public PageView<Message> mine(int page, int size) {
+		return PageView.of(this.entries.findByRecipientOrderByCreatedAtDescIdDesc(
+				this.directory.currentCaller().username(), PageRequest.of(page, size)), Message::of);
+	}
+
+	/** Marks one of the caller's messages read. */
+	@Transactional
+	public Message read(long id) {
+		InboxEntry entry = this.entries.findByIdAndRecipient(id, this.directory.currentCaller().username())
+			.orElseThrow(() -> ProblemException.notFound("No message " + id));
+		entry.markRead(this.clock.instant());
+		return Message.of(entry);
+	}
+
+	@EventListener
+	void on(DeadlineMissed missed) {
+		List<String> supervisors = this.directory.staffWithRole(missed.processingUnit(), Role.SUPERVISOR);
+		for (String supervisor : supervisors) {
+			this.entries
+				.save(new InboxEntry(supervisor, missed.dossierCode(), "DEADLINE_MISSED",
+						"Hồ sơ " + missed.dossierCode() + " đã quá hạn (hạn " + missed.dueAt() + ") / Dossier "
+								+ missed.dossierCode() + " is overdue (due " + missed.dueAt() + ")",
+						this.clock.instant()));
+		}
+		if (supervisors.isEmpty()) {
+			log.warn("Dossier {} is overdue but unit {} has no supervisor to notify", missed.dossierCode(),
+					missed.processingUnit());
+		}
+	}
+
+	/**
+	 * A message as its recipient sees it.
+	 *
+	 * @param id message id
+	 * @param dossierCode the dossier it is about
+	 * @param kind what kind of message
+	 * @param message the text, Vietnamese then English
+	 * @param createdAt when
+	 * @param readAt when read, null while unread
+	 */
+	public record Message(long id, String dossierCode, String kind, String message, Instant createdAt, Instant readAt) {
+
+		static Message of(InboxEntry entry) {
+			return new Message(entry.id(), entry.dossierCode(), entry.kind(), entry.message(), entry.createdAt(),
+					entry.readAt());
+		}
+
+	}
+
+}

@@ -1,0 +1,219 @@
+package io.motcua.app.sla;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.motcua.app.Api;
+import io.motcua.app.ApplicationIT;
+import io.motcua.processes.DossierLifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Deadlines exact to the minute through the HTTP API: a household business registration
+ * (three working days) received just before the lunar new year, paused for a supplement,
+ * resumed during the holiday, extended, and re-projected after a calendar change; the SLA
+ * timers fire at those instants.
+ */
+class DeadlineIT extends ApplicationIT {
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	ObjectMapper objectMapper;
+
+	JsonNode originalCalendar;
+
+	@AfterEach
+	void restoreCalendar() {
+		if (this.originalCalendar != null) {
+			assertThat(as("admin").put("/api/v1/calendars/2026", this.originalCalendar).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void supplementOverTheLunarNewYearMovesTheDueDateExactly() {
+		this.clock.set(at("2026-02-12T08:00+07:00"));
+		String code = receiveDossier("clerk");
+		// Thursday 7h, Friday 7h30, the Tết week off, Monday 7h30, Tuesday 30 min.
+		assertThat(dueAt(code)).isEqualTo(at("2026-02-24T08:00+07:00"));
+		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_OVERDUE)).isEqualTo(at("2026-02-24T08:00+07:00"));
+
+		this.clock.set(at("2026-02-13T09:00+07:00"));
+		Api.Reply requested = as("specialist").post("/api/v1/dossiers/" + code + "/supplement-requests",
+				Map.of("reason", "Thiếu hợp đồng thuê nhà", "deadline", "2026-03-13T10:00:00Z"));
+		assertThat(requested.status()).as(requested.body().toString()).isEqualTo(200);
+		Api.Reply paused = as("clerk").get("/api/v1/dossiers/" + code + "/deadline");
+		assertThat(paused.body().path("paused").asBoolean()).isTrue();
+		assertThat(paused.body().path("dueAt").isNull()).isTrue();
+		assertThat(dueAt(code)).isNull();
+		assertThat(timerJob(code, DossierLifecycle.TIMER_SLA_OVERDUE).isSuspended()).isTrue();
+
+		this.clock.set(at("2026-02-18T10:00+07:00"));
+		assertThat(as("clerk").post("/api/v1/dossiers/" + code + "/supplements", Map.of("note", "Đã bổ sung")).status())
+			.isEqualTo(200);
+		// 8h30 were used; 14h remain from Monday 23 February 07:30.
+		Instant due = at("2026-02-24T16:00+07:00");
+		assertThat(dueAt(code)).isEqualTo(due);
+		Job overdue = timerJob(code, DossierLifecycle.TIMER_SLA_OVERDUE);
+		assertThat(overdue.isSuspended()).isFalse();
+		assertThat(overdue.getDuedate().toInstant()).isEqualTo(due);
+		// The warning comes 20 % of the budget (4h30) before: Tuesday 09:30.
+		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_WARNING)).isEqualTo(at("2026-02-24T09:30+07:00"));
+
+		Api.Reply deadline = as("clerk").get("/api/v1/dossiers/" + code + "/deadline");
+		assertThat(deadline.status()).isEqualTo(200);
+		List<String> explanation = deadline.body().path("entries").findValuesAsText("explanation");
+		assertThat(explanation).hasSize(3);
+		assertThat(explanation.get(0)).contains("Received 12/02/2026 08:00", "3 working days", "due 24/02/2026 08:00");
+		assertThat(explanation.get(1)).contains("Paused 13/02/2026 09:00", "1 working day 6h30 left");
+		assertThat(explanation.get(2)).contains("Supplement received 18/02/2026 10:00",
+				"continues from 23/02/2026 07:30", "due 24/02/2026 16:00");
+
+		// The timers fire at those instants: the warning, then the overdue alarm.
+		this.clock.set(at("2026-02-24T09:31+07:00"));
+		this.managementService.executeJob(timerJob(code, DossierLifecycle.TIMER_SLA_WARNING).getId());
+		this.clock.set(at("2026-02-24T16:01+07:00"));
+		this.managementService.executeJob(overdue.getId());
+		Api.Reply dossier = as("supervisor").get("/api/v1/dossiers/" + code);
+		assertThat(dossier.text("overdueAt")).isNotNull();
+		assertThat(
+				as("clerk").get("/api/v1/dossiers?overdue=true&size=200").body().path("items").findValuesAsText("code"))
+			.contains(code);
+		Api.Reply inbox = as("supervisor").get("/api/v1/inbox?size=200");
+		assertThat(inbox.body().path("items").findValuesAsText("dossierCode")).contains(code);
+		assertThat(as("clerk").get("/api/v1/dossiers/" + code + "/events").body().findValuesAsText("type"))
+			.contains("DEADLINE_WARNING", "OVERDUE");
+	}
+
+	@Test
+	void extensionMovesTheAppointmentButTheDossierCountsAsLate() {
+		this.clock.set(at("2026-03-02T07:30+07:00"));
+		String code = receiveDossier("clerk");
+		assertThat(dueAt(code)).isEqualTo(at("2026-03-04T17:00+07:00"));
+
+		Api.Reply refused = as("clerk").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-06T10:00:00Z", "reason", "x"));
+		assertThat(refused.status()).isEqualTo(403);
+		Api.Reply tooEarly = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-03T10:00:00Z", "reason", "x"));
+		assertThat(tooEarly.status()).isEqualTo(422);
+		Api.Reply extended = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-06T10:00:00Z", "reason", "Chờ ý kiến phòng chuyên môn"));
+		assertThat(extended.status()).as(extended.body().toString()).isEqualTo(201);
+		assertThat(dueAt(code)).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
+		assertThat(extended.body().path("legalDueAt").asText()).isEqualTo("2026-03-04T10:00:00Z");
+		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_OVERDUE)).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
+
+		this.clock.set(at("2026-03-03T09:00+07:00"));
+		complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER), "PROPOSE_APPROVAL");
+		complete("approver", openTask("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE");
+		complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN");
+		assertThat(as("clerk").get("/api/v1/dossiers/" + code).text("verdict")).isEqualTo("LATE");
+		Api.Reply steps = as("clerk").get("/api/v1/dossiers/" + code + "/steps");
+		JsonNode review = steps.body().get(0);
+		assertThat(review.path("dueAt").isNull()).isFalse();
+		// The review had 60 % of the budget (1.8 days, due Tuesday 15:30) and was done
+		// Tuesday 09:00.
+		assertThat(review.path("dueAt").asText()).isEqualTo("2026-03-03T08:30:00Z");
+		assertThat(review.path("verdict").asText()).isEqualTo("ON_TIME");
+		assertThat(review.path("completedBy").asText()).isEqualTo("specialist");
+
+		Api.Reply afterCompletion = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-20T10:00:00Z", "reason", "x"));
+		assertThat(afterCompletion.status()).isEqualTo(409);
+	}
+
+	@Test
+	void dossierFinishedBeforeItsDueDateIsEarly() {
+		this.clock.set(at("2026-03-02T07:30+07:00"));
+		String code = receiveDossier("clerk");
+		this.clock.set(at("2026-03-03T10:00+07:00"));
+		complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER), "PROPOSE_APPROVAL");
+		complete("approver", openTask("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE");
+		complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN");
+		assertThat(as("clerk").get("/api/v1/dossiers/" + code).text("verdict")).isEqualTo("EARLY");
+	}
+
+	@Test
+	void calendarChangeReprojectsOpenDossiersAndSaysSo() {
+		this.clock.set(at("2026-03-02T07:30+07:00"));
+		String code = receiveDossier("clerk");
+		assertThat(dueAt(code)).isEqualTo(at("2026-03-04T17:00+07:00"));
+
+		Api.Reply calendar = as("clerk").get("/api/v1/calendars/2026");
+		assertThat(calendar.status()).isEqualTo(200);
+		this.originalCalendar = calendar.body().deepCopy();
+		ObjectNode changed = calendar.body().deepCopy();
+		((ArrayNode) changed.path("daysOff")).addObject().put("date", "2026-03-03").put("name", "Nghỉ đột xuất");
+		assertThat(as("clerk").put("/api/v1/calendars/2026", changed).status()).isEqualTo(403);
+		Api.Reply put = as("admin").put("/api/v1/calendars/2026", changed);
+		assertThat(put.status()).as(put.body().toString()).isEqualTo(200);
+
+		assertThat(dueAt(code)).isEqualTo(at("2026-03-05T17:00+07:00"));
+		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_OVERDUE)).isEqualTo(at("2026-03-05T17:00+07:00"));
+		Api.Reply deadline = as("clerk").get("/api/v1/dossiers/" + code + "/deadline");
+		assertThat(deadline.body().path("entries").findValuesAsText("type")).containsExactly("RECEIVED",
+				"CALENDAR_CHANGED");
+		assertThat(deadline.body().path("entries").get(1).path("explanation").asText())
+			.contains("Working calendar changed", "due 05/03/2026 17:00");
+	}
+
+	@Test
+	void invalidCalendarIsRefusedNamingEachField() {
+		Api.Reply calendar = as("admin").get("/api/v1/calendars/2026");
+		ObjectNode broken = calendar.body().deepCopy();
+		broken.putArray("workingWeek");
+		((ArrayNode) broken.path("daysOff")).addObject().put("date", "2025-12-31").put("name", "wrong year");
+		Api.Reply reply = as("admin").put("/api/v1/calendars/2026", broken);
+		assertThat(reply.status()).isEqualTo(422);
+		assertThat(reply.body().path("errors").findValuesAsText("field")).contains("workingWeek",
+				"daysOff[" + (broken.path("daysOff").size() - 1) + "].date");
+		ObjectNode badSession = calendar.body().deepCopy();
+		badSession.set("sessions", this.objectMapper.createArrayNode()
+			.add(this.objectMapper.createObjectNode().put("start", "17:00").put("end", "07:30")));
+		Api.Reply reversed = as("admin").put("/api/v1/calendars/2026", badSession);
+		assertThat(reversed.status()).isEqualTo(400);
+		assertThat(reversed.body().path("errors").findValuesAsText("field")).containsExactly("sessions[0]");
+		assertThat(as("admin").put("/api/v1/calendars/2027", calendar.body()).status()).isEqualTo(422);
+		assertThat(as("admin").get("/api/v1/calendars/1999").status()).isEqualTo(404);
+		assertThat(as("clerk").get("/api/v1/calendars").body().toString()).contains("2026", "2027");
+	}
+
+	private Instant dueAt(String code) {
+		String due = as("clerk").get("/api/v1/dossiers/" + code).text("dueAt");
+		return (due != null) ? Instant.parse(due) : null;
+	}
+
+	private Job timerJob(String code, String timerId) {
+		String processInstanceId = this.jdbc.queryForObject("select process_instance_id from dossier where code = ?",
+				String.class, code);
+		return this.managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(timerId)
+			.singleResult();
+	}
+
+	private Instant timerDue(String code, String timerId) {
+		return timerJob(code, timerId).getDuedate().toInstant();
+	}
+
+	private static Instant at(String text) {
+		return OffsetDateTime.parse(text).toInstant();
+	}
+
+}
