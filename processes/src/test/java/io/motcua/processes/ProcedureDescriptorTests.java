@@ -34,7 +34,7 @@ class ProcedureDescriptorTests {
 
 	private static final Set<String> FIELDS = Set.of("code", "version", "name", "field", "processingDays", "fee",
 			"requiredDocuments", "formId", "processKey", "processingUnitType", "onlineAllowed", "supplementResumeMode",
-			"stepShares");
+			"stepShares", "cutOffTime");
 
 	private static final Set<String> FORMATS = Set.of("pdf", "jpeg", "png", "tiff", "docx", "doc", "xlsx", "odt");
 
@@ -55,7 +55,11 @@ class ProcedureDescriptorTests {
 		List<String> names = new ArrayList<>();
 		descriptor.fieldNames().forEachRemaining(names::add);
 		assertThat(FIELDS).containsAll(names);
-		assertThat(names).containsAll(FIELDS.stream().filter((name) -> !name.equals("stepShares")).toList());
+		assertThat(names).containsAll(
+				FIELDS.stream().filter((name) -> !name.equals("stepShares") && !name.equals("cutOffTime")).toList());
+		if (descriptor.has("cutOffTime")) {
+			assertThat(descriptor.path("cutOffTime").asText()).matches("([01][0-9]|2[0-3]):[0-5][0-9]");
+		}
 		String code = descriptor.path("code").asText();
 		assertThat(file.getFileName().toString()).isEqualTo(code.toLowerCase() + ".yaml");
 		assertThat(descriptor.path("version").asInt()).isPositive();

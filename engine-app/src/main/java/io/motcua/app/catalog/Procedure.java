@@ -1,6 +1,7 @@
 package io.motcua.app.catalog;
 
 import java.math.BigDecimal;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,8 @@ public record Procedure(@NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9.-]{0,39}") 
 		@NotNull @PositiveOrZero Long fee, @NotEmpty List<@Valid RequiredDocument> requiredDocuments,
 		@NotBlank @Pattern(regexp = "[a-z0-9-]+") String formId, @NotBlank String processKey,
 		@NotNull UnitType processingUnitType, @NotNull Boolean onlineAllowed,
-		@NotNull SupplementResumeMode supplementResumeMode, Map<String, @NotNull @Positive Integer> stepShares) {
+		@NotNull SupplementResumeMode supplementResumeMode, Map<String, @NotNull @Positive Integer> stepShares,
+		LocalTime cutOffTime) {
 
 	public Procedure {
 		requiredDocuments = (requiredDocuments != null) ? List.copyOf(requiredDocuments) : List.of();

@@ -64,6 +64,7 @@ public class ProcedureCatalog {
 		ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.findAndAddModules()
 			.build();
 		Resource[] resources;
 		try {

@@ -124,8 +124,9 @@ public class DeadlineService {
 		Procedure procedure = procedure(received.procedureCode());
 		WorkingCalendar calendar = this.calendars.current();
 		Duration budget = calendar.days(procedure.processingDays());
-		append(received.dossierCode(), new LedgerEntry(LedgerEntry.Type.RECEIVED, received.receivedAt(), budget, null,
-				null, null, this.directory.currentActor()), procedure.supplementResumeMode().name(), calendar);
+		append(received.dossierCode(), new LedgerEntry(LedgerEntry.Type.RECEIVED, received.receivedAt(), budget,
+				procedure.cutOffTime(), null, null, this.directory.currentActor()),
+				procedure.supplementResumeMode().name(), calendar);
 	}
 
 	@EventListener

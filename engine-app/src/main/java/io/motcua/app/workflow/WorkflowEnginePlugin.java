@@ -3,15 +3,19 @@ package io.motcua.app.workflow;
 import java.time.Clock;
 import java.util.ArrayList;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.motcua.app.security.StaffDirectory;
+import io.motcua.app.system.DossierLogContext;
 
 /**
  * Registers our parse listener with the engine. Collaborators are looked up lazily: the
@@ -36,6 +40,15 @@ class WorkflowEnginePlugin extends AbstractProcessEnginePlugin {
 		this.clock = clock;
 	}
 
+	/** Runs a listener with the dossier and process instance in the logging context. */
+	static void withLogContext(DelegateExecution execution, Runnable action) {
+		try (MDC.MDCCloseable dossier = MDC.putCloseable(DossierLogContext.DOSSIER, execution.getProcessBusinessKey());
+				MDC.MDCCloseable instance = MDC.putCloseable(DossierLogContext.PROCESS_INSTANCE,
+						execution.getProcessInstanceId())) {
+			action.run();
+		}
+	}
+
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		if (configuration.getCustomPostBPMNParseListeners() == null) {
@@ -47,15 +60,16 @@ class WorkflowEnginePlugin extends AbstractProcessEnginePlugin {
 
 			@Override
 			public ExecutionListener statusListener(String elementId, String elementName, String status) {
-				return (execution) -> WorkflowEnginePlugin.this.events
-					.publishEvent(new DossierStepReached(execution.getProcessBusinessKey(), elementId, elementName,
-							status, WorkflowEnginePlugin.this.directory.getObject().currentActor()));
+				return (execution) -> withLogContext(execution,
+						() -> WorkflowEnginePlugin.this.events.publishEvent(
+								new DossierStepReached(execution.getProcessBusinessKey(), elementId, elementName,
+										status, WorkflowEnginePlugin.this.directory.getObject().currentActor())));
 			}
 
 			@Override
 			public ExecutionListener alarmListener(String kind) {
-				return (execution) -> WorkflowEnginePlugin.this.events
-					.publishEvent(new SlaAlarm(execution.getProcessBusinessKey(), kind));
+				return (execution) -> withLogContext(execution, () -> WorkflowEnginePlugin.this.events
+					.publishEvent(new SlaAlarm(execution.getProcessBusinessKey(), kind)));
 			}
 
 		};

@@ -51,6 +51,13 @@ class ProcedureCatalogTests {
 	}
 
 	@Test
+	void readsTheCutOffTime() throws IOException {
+		Files.writeString(this.folder.resolve("late.yaml"), VALID + "cutOffTime: \"15:00\"\n");
+		ProcedureCatalog catalog = new ProcedureCatalog(location(), validator);
+		assertThat(catalog.find("TEST-01")).get().extracting(Procedure::cutOffTime).hasToString("15:00");
+	}
+
+	@Test
 	void loadsAValidDescriptor() throws IOException {
 		Files.writeString(this.folder.resolve("test-01.yaml"), VALID);
 		ProcedureCatalog catalog = new ProcedureCatalog(location(), validator);

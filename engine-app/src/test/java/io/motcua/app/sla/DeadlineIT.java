@@ -139,6 +139,19 @@ class DeadlineIT extends ApplicationIT {
 	}
 
 	@Test
+	void receiptAfterTheProcedureCutOffCountsFromTheNextWorkingDay() {
+		// Copy certification: half a day, and receipts from 15:00 on count from the next
+		// morning.
+		this.clock.set(at("2026-03-03T15:30+07:00"));
+		Api.Reply received = as("clerk").post("/api/v1/dossiers", application("CTBS-01"));
+		assertThat(received.status()).isEqualTo(201);
+		assertThat(Instant.parse(received.text("dueAt"))).isEqualTo(at("2026-03-04T11:15+07:00"));
+		Api.Reply deadline = as("clerk").get("/api/v1/dossiers/" + received.text("code") + "/deadline");
+		assertThat(deadline.body().path("entries").get(0).path("explanation").asText())
+			.contains("counted from 04/03/2026 07:30 (next working session)");
+	}
+
+	@Test
 	void dossierFinishedBeforeItsDueDateIsEarly() {
 		this.clock.set(at("2026-03-02T07:30+07:00"));
 		String code = receiveDossier("clerk");
