@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,16 +22,26 @@ import io.motcua.app.system.ProblemKind;
 import io.motcua.app.system.Problems;
 
 /**
- * HTTP security: the API speaks HTTP Basic and keeps no session; the public lookup and
- * the health endpoint answer without login; every other actuator endpoint needs ADMIN.
- * Failures are problem details like every other API error.
+ * HTTP security of the API ({@link #API_PATHS}); the web UI has its own chain. The API
+ * speaks HTTP Basic and keeps no session; the public lookup and the health endpoint
+ * answer without login; every other actuator endpoint needs ADMIN. Failures are problem
+ * details like every other API error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	/**
+	 * Paths of the API chain; every other path belongs to the web UI's chain (form
+	 * login).
+	 */
+	static final String[] API_PATHS = { "/api/**", "/public/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+			"/error" };
+
 	@Bean
+	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+		http.securityMatcher(API_PATHS);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
@@ -51,6 +62,24 @@ class SecurityConfiguration {
 		// forged.
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/public/**"));
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	/**
+	 * The staff web UI: form login with a session and CSRF protection. The login page,
+	 * the public lookup page and static assets answer without login.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/lookup", "/lookup/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
+					"/favicon.ico")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		return http.build();
 	}
 
