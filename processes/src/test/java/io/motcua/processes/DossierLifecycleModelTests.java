@@ -1,40 +1,69 @@
 package io.motcua.processes;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.Error;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Rules the lifecycle model must keep for the application to read it: every user task
  * names its outcomes, every declared status is one the dossier knows, ids say what an
- * element is, history has a time to live, and every id the application uses exists.
+ * element is, history has a time to live, every id the application uses exists, nothing
+ * runs Java or script code, and the diagram is complete enough to open in Camunda
+ * Modeler.
  */
 class DossierLifecycleModelTests {
+
+	private static final String RESOURCE = "/bpmn/dossier-lifecycle.bpmn";
 
 	private static final Set<String> STATUSES = Set.of("RECEIVED", "IN_PROGRESS", "AWAITING_SUPPLEMENT", "APPROVED",
 			"REJECTED", "SIGNED", "RESULT_READY", "RETURNED", "WITHDRAWN", "RETURNED_UNPROCESSED");
 
+	private static final List<String> CONSTANT_PREFIXES = List.of("START_", "SUB_PROCESS_", "TASK_", "GATEWAY_",
+			"TIMER_", "EVENT_", "END_", "FLOW_");
+
 	private static BpmnModelInstance model;
 
+	private static String xml;
+
 	@BeforeAll
-	static void readModel() throws Exception {
-		try (InputStream in = DossierLifecycleModelTests.class.getResourceAsStream("/bpmn/dossier-lifecycle.bpmn")) {
+	static void readModel() throws IOException {
+		try (InputStream in = DossierLifecycleModelTests.class.getResourceAsStream(RESOURCE)) {
+			xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		try (InputStream in = DossierLifecycleModelTests.class.getResourceAsStream(RESOURCE)) {
 			model = Bpmn.readModelFromStream(in);
 		}
 		Bpmn.validateModel(model);
@@ -45,11 +74,38 @@ class DossierLifecycleModelTests {
 		Collection<UserTask> tasks = model.getModelElementsByType(UserTask.class);
 		assertThat(tasks).hasSize(4);
 		for (UserTask task : tasks) {
-			assertThat(property(task, DossierLifecycle.PROPERTY_OUTCOMES)).as(task.getId()).isNotBlank();
+			assertThat(property(task, DossierLifecycle.PROPERTY_OUTCOMES)).as(task.getId())
+				.isNotBlank()
+				.matches("[A-Z_]+(,[A-Z_]+)*");
 			assertThat(task.getCamundaCandidateGroups()).as(task.getId())
 				.matches("\\$\\{(processingUnit|receivingUnit)}:[A-Z]+");
 			assertThat(task.getName()).as(task.getId()).isNotBlank();
+			assertThat(task.getDocumentations()).as(task.getId() + " documentation").isNotEmpty();
 		}
+	}
+
+	@Test
+	void userTasksOfferTheAgreedOutcomesToTheAgreedGroups() {
+		Map<String, String> outcomes = new HashMap<>();
+		Map<String, String> groups = new HashMap<>();
+		Map<String, String> names = new HashMap<>();
+		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			outcomes.put(task.getId(), property(task, DossierLifecycle.PROPERTY_OUTCOMES));
+			groups.put(task.getId(), task.getCamundaCandidateGroups());
+			names.put(task.getId(), task.getName());
+		}
+		assertThat(outcomes).containsOnly(
+				entry(DossierLifecycle.TASK_REVIEW_DOSSIER, "PROPOSE_APPROVAL,PROPOSE_REJECTION,REQUEST_SUPPLEMENT"),
+				entry(DossierLifecycle.TASK_APPROVE_DOSSIER, "APPROVE,SEND_BACK"),
+				entry(DossierLifecycle.TASK_SIGN_RESULT, "SIGN"), entry(DossierLifecycle.TASK_RETURN_RESULT, "RETURN"));
+		assertThat(groups).containsOnly(entry(DossierLifecycle.TASK_REVIEW_DOSSIER, "${processingUnit}:SPECIALIST"),
+				entry(DossierLifecycle.TASK_APPROVE_DOSSIER, "${processingUnit}:APPROVER"),
+				entry(DossierLifecycle.TASK_SIGN_RESULT, "${processingUnit}:APPROVER"),
+				entry(DossierLifecycle.TASK_RETURN_RESULT, "${receivingUnit}:CLERK"));
+		assertThat(names).containsOnly(entry(DossierLifecycle.TASK_REVIEW_DOSSIER, "Thẩm định hồ sơ"),
+				entry(DossierLifecycle.TASK_APPROVE_DOSSIER, "Phê duyệt"),
+				entry(DossierLifecycle.TASK_SIGN_RESULT, "Ký kết quả"),
+				entry(DossierLifecycle.TASK_RETURN_RESULT, "Trả kết quả"));
 	}
 
 	@Test
@@ -62,8 +118,26 @@ class DossierLifecycleModelTests {
 			}
 		}
 		assertThat(declared).isNotEmpty().allMatch(STATUSES::contains);
-		assertThat(declared).contains("IN_PROGRESS", "AWAITING_SUPPLEMENT", "APPROVED", "REJECTED", "SIGNED",
-				"RESULT_READY", "RETURNED", "WITHDRAWN", "RETURNED_UNPROCESSED");
+	}
+
+	@Test
+	void elementsDeclareTheAgreedStatuses() {
+		Map<String, String> statuses = new HashMap<>();
+		for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+			String status = property(element, DossierLifecycle.PROPERTY_DOSSIER_STATUS);
+			if (status != null) {
+				assertThat(element).as(element.getId() + " is a flow node").isInstanceOf(FlowNode.class);
+				statuses.put(element.getId(), status);
+			}
+		}
+		assertThat(statuses).containsOnly(entry(DossierLifecycle.TASK_REVIEW_DOSSIER, "IN_PROGRESS"),
+				entry(DossierLifecycle.TASK_AWAIT_SUPPLEMENT, "AWAITING_SUPPLEMENT"),
+				entry(DossierLifecycle.EVENT_APPROVED, "APPROVED"), entry(DossierLifecycle.EVENT_REJECTED, "REJECTED"),
+				entry(DossierLifecycle.EVENT_RESULT_SIGNED, "SIGNED"),
+				entry(DossierLifecycle.TASK_RETURN_RESULT, "RESULT_READY"),
+				entry(DossierLifecycle.END_RESULT_RETURNED, "RETURNED"),
+				entry(DossierLifecycle.END_WITHDRAWN, "WITHDRAWN"),
+				entry(DossierLifecycle.END_RETURNED_UNPROCESSED, "RETURNED_UNPROCESSED"));
 	}
 
 	@Test
@@ -73,6 +147,7 @@ class DossierLifecycleModelTests {
 			if (id == null || element instanceof Process) {
 				continue;
 			}
+			// Camunda Modeler generates ids such as Activity_0x1y2z3 or Flow_1abcd2e.
 			assertThat(id).as("generated ids are not allowed").doesNotMatch(".*_(?=[0-9a-z]*[0-9])[0-9a-z]{7}$");
 			if (element instanceof FlowElement) {
 				assertThat(id).matches("(StartEvent|EndEvent|Event|Timer|Task|Gateway|SubProcess|Flow)_[A-Z][A-Za-z]+");
@@ -84,22 +159,58 @@ class DossierLifecycleModelTests {
 	void historyHasATimeToLive() {
 		Process process = model.getModelElementById(DossierLifecycle.PROCESS_KEY);
 		assertThat(process).isNotNull();
-		assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+		assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("180");
 		assertThat(process.isExecutable()).isTrue();
 	}
 
 	@Test
 	void everyElementIdTheApplicationUsesExists() throws IllegalAccessException {
+		int checked = 0;
 		for (Field field : DossierLifecycle.class.getFields()) {
-			if (!Modifier.isStatic(field.getModifiers())) {
-				continue;
-			}
 			String name = field.getName();
-			if (name.startsWith("TASK_") || name.startsWith("TIMER_") || name.startsWith("EVENT_")
-					|| name.startsWith("END_") || name.startsWith("SUB_PROCESS_")) {
+			if (Modifier.isStatic(field.getModifiers()) && CONSTANT_PREFIXES.stream().anyMatch(name::startsWith)) {
 				String id = (String) field.get(null);
 				assertThat((Object) model.getModelElementById(id)).as(name + " = " + id).isNotNull();
+				checked++;
 			}
+		}
+		assertThat(checked).isGreaterThan(20);
+	}
+
+	@Test
+	void messagesAndErrorTheApplicationUsesExist() {
+		assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+			.containsExactlyInAnyOrder(DossierLifecycle.MESSAGE_SUPPLEMENT_RECEIVED,
+					DossierLifecycle.MESSAGE_WITHDRAWAL_REQUESTED);
+		assertThat(model.getModelElementsByType(Error.class)).extracting(Error::getErrorCode)
+			.containsExactly(DossierLifecycle.ERROR_SUPPLEMENT_EXPIRED);
+	}
+
+	@Test
+	void modelRunsNoJavaOrScriptCode() {
+		assertThat(model.getModelElementsByType(ServiceTask.class)).isEmpty();
+		assertThat(model.getModelElementsByType(ScriptTask.class)).isEmpty();
+		assertThat(model.getModelElementsByType(SendTask.class)).isEmpty();
+		assertThat(model.getModelElementsByType(BusinessRuleTask.class)).isEmpty();
+		// Listeners may only be expressions on the execution (no classes, no scripts).
+		assertThat(xml).doesNotContain("camunda:class", "camunda:delegateExpression", "camunda:script", "scriptFormat",
+				"camunda:serializationDataFormat");
+	}
+
+	@Test
+	void diagramShowsEveryFlowNodeAndSequenceFlow() {
+		Set<String> shapes = new HashSet<>();
+		model.getModelElementsByType(BpmnShape.class).forEach((shape) -> shapes.add(shape.getBpmnElement().getId()));
+		Set<String> edges = new HashSet<>();
+		model.getModelElementsByType(BpmnEdge.class).forEach((edge) -> {
+			edges.add(edge.getBpmnElement().getId());
+			assertThat(edge.getWaypoints()).as(edge.getId()).hasSizeGreaterThanOrEqualTo(2);
+		});
+		for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+			assertThat(shapes).as("shape of " + node.getId()).contains(node.getId());
+		}
+		for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+			assertThat(edges).as("edge of " + flow.getId()).contains(flow.getId());
 		}
 	}
 
@@ -109,7 +220,7 @@ class DossierLifecycleModelTests {
 		}
 		return element.getExtensionElements()
 			.getElementsQuery()
-			.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
+			.filterByType(CamundaProperties.class)
 			.list()
 			.stream()
 			.flatMap((properties) -> properties.getCamundaProperties().stream())

@@ -3,11 +3,15 @@ package io.motcua.processes;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -38,6 +42,8 @@ import static io.motcua.processes.DossierLifecycle.OUTCOME_RETURN;
 import static io.motcua.processes.DossierLifecycle.OUTCOME_SEND_BACK;
 import static io.motcua.processes.DossierLifecycle.OUTCOME_SIGN;
 import static io.motcua.processes.DossierLifecycle.PROCESS_KEY;
+import static io.motcua.processes.DossierLifecycle.PROPOSAL_APPROVAL;
+import static io.motcua.processes.DossierLifecycle.PROPOSAL_REJECTION;
 import static io.motcua.processes.DossierLifecycle.TASK_APPROVE_DOSSIER;
 import static io.motcua.processes.DossierLifecycle.TASK_AWAIT_SUPPLEMENT;
 import static io.motcua.processes.DossierLifecycle.TASK_RETURN_RESULT;
@@ -57,6 +63,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /**
@@ -101,7 +108,9 @@ class DossierLifecycleProcessTests {
 		assertThat(dossier).isWaitingAt(TASK_REVIEW_DOSSIER);
 		assertThat(task(dossier)).hasCandidateGroup(PROCESSING_UNIT + ":SPECIALIST");
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
-		assertThat(dossier).isWaitingAt(TASK_APPROVE_DOSSIER).variables().containsEntry(VAR_PROPOSAL, "APPROVAL");
+		assertThat(dossier).isWaitingAt(TASK_APPROVE_DOSSIER)
+			.variables()
+			.containsEntry(VAR_PROPOSAL, PROPOSAL_APPROVAL);
 		assertThat(task(dossier)).hasCandidateGroup(PROCESSING_UNIT + ":APPROVER");
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
 		assertThat(dossier).isWaitingAt(TASK_SIGN_RESULT);
@@ -118,10 +127,24 @@ class DossierLifecycleProcessTests {
 	}
 
 	@Test
+	void workIsOfferedToTheProcessingUnitAndTheResultToTheReceivingUnit() {
+		ProcessInstance dossier = start();
+		Assertions.assertThat(candidateGroups(dossier)).containsExactly(PROCESSING_UNIT + ":SPECIALIST");
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
+		Assertions.assertThat(candidateGroups(dossier)).containsExactly(PROCESSING_UNIT + ":APPROVER");
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
+		Assertions.assertThat(candidateGroups(dossier)).containsExactly(PROCESSING_UNIT + ":APPROVER");
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_SIGN));
+		Assertions.assertThat(candidateGroups(dossier)).containsExactly(RECEIVING_UNIT + ":CLERK");
+	}
+
+	@Test
 	void approvedRejectionIsSignedAndReturnedAsRefusal() {
 		ProcessInstance dossier = start();
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_REJECTION));
-		assertThat(dossier).isWaitingAt(TASK_APPROVE_DOSSIER).variables().containsEntry(VAR_PROPOSAL, "REJECTION");
+		assertThat(dossier).isWaitingAt(TASK_APPROVE_DOSSIER)
+			.variables()
+			.containsEntry(VAR_PROPOSAL, PROPOSAL_REJECTION);
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_SIGN));
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_RETURN));
@@ -131,17 +154,22 @@ class DossierLifecycleProcessTests {
 	}
 
 	@Test
-	void approverSendsDossierBackToReview() {
+	void dossierSentBackByTheApproverIsReviewedAgainThenApproved() {
 		ProcessInstance dossier = start();
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_SEND_BACK));
 		assertThat(dossier).isWaitingAt(TASK_REVIEW_DOSSIER);
-		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_REJECTION));
-		assertThat(dossier).isWaitingAt(TASK_APPROVE_DOSSIER).variables().containsEntry(VAR_PROPOSAL, "REJECTION");
+		assertThat(task(dossier)).hasCandidateGroup(PROCESSING_UNIT + ":SPECIALIST");
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
+		assertThat(dossier)
+			.hasPassedInOrder(TASK_REVIEW_DOSSIER, TASK_APPROVE_DOSSIER, TASK_REVIEW_DOSSIER, TASK_APPROVE_DOSSIER,
+					EVENT_APPROVED)
+			.isWaitingAt(TASK_SIGN_RESULT);
 	}
 
 	@Test
-	void requestedSupplementReturnsDossierToReviewWhenItArrives() {
+	void supplementArrivingReturnsDossierToReviewThenItIsApproved() {
 		ProcessInstance dossier = start();
 		requestSupplement(dossier, "2026-03-31T10:00:00Z");
 		assertThat(dossier).isWaitingAt(TASK_AWAIT_SUPPLEMENT);
@@ -149,7 +177,13 @@ class DossierLifecycleProcessTests {
 			.processInstanceBusinessKey(dossier.getBusinessKey())
 			.correlate();
 		assertThat(dossier).isWaitingAt(TASK_REVIEW_DOSSIER);
-		org.assertj.core.api.Assertions.assertThat(jobQuery().activityId(TIMER_SUPPLEMENT_DEADLINE).count()).isZero();
+		Assertions.assertThat(jobQuery().activityId(TIMER_SUPPLEMENT_DEADLINE).count()).isZero();
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
+		assertThat(dossier)
+			.hasPassedInOrder(TASK_REVIEW_DOSSIER, TASK_AWAIT_SUPPLEMENT, TASK_REVIEW_DOSSIER, TASK_APPROVE_DOSSIER,
+					EVENT_APPROVED)
+			.isWaitingAt(TASK_SIGN_RESULT);
 	}
 
 	@Test
@@ -158,7 +192,7 @@ class DossierLifecycleProcessTests {
 		Instant deadline = Instant.parse("2026-03-31T10:00:00Z");
 		requestSupplement(dossier, deadline.toString());
 		Job timer = jobQuery().activityId(TIMER_SUPPLEMENT_DEADLINE).singleResult();
-		org.assertj.core.api.Assertions.assertThat(timer.getDuedate().toInstant()).isEqualTo(deadline);
+		Assertions.assertThat(timer.getDuedate().toInstant()).isEqualTo(deadline);
 
 		ClockUtil.setCurrentTime(Date.from(deadline.plusSeconds(1)));
 		execute(timer);
@@ -180,7 +214,7 @@ class DossierLifecycleProcessTests {
 		requestSupplement(dossier, "2026-03-31T10:00:00Z");
 		withdraw(dossier);
 		assertThat(dossier).hasPassed(END_WITHDRAWN).isEnded();
-		org.assertj.core.api.Assertions.assertThat(jobQuery().processInstanceId(dossier.getId()).count()).isZero();
+		Assertions.assertThat(jobQuery().processInstanceId(dossier.getId()).count()).isZero();
 	}
 
 	@Test
@@ -206,8 +240,8 @@ class DossierLifecycleProcessTests {
 		ProcessInstance dossier = start();
 		Job warning = jobQuery().activityId(TIMER_SLA_WARNING).singleResult();
 		Job overdue = jobQuery().activityId(TIMER_SLA_OVERDUE).singleResult();
-		org.assertj.core.api.Assertions.assertThat(warning.getDuedate().toInstant()).isEqualTo(WARNING);
-		org.assertj.core.api.Assertions.assertThat(overdue.getDuedate().toInstant()).isEqualTo(DUE);
+		Assertions.assertThat(warning.getDuedate().toInstant()).isEqualTo(WARNING);
+		Assertions.assertThat(overdue.getDuedate().toInstant()).isEqualTo(DUE);
 
 		ClockUtil.setCurrentTime(Date.from(WARNING.plusSeconds(1)));
 		execute(warning);
@@ -229,7 +263,7 @@ class DossierLifecycleProcessTests {
 		Job overdue = jobQuery().activityId(TIMER_SLA_OVERDUE).singleResult();
 		managementService().suspendJobById(overdue.getId());
 		managementService().suspendJobById(jobQuery().activityId(TIMER_SLA_WARNING).singleResult().getId());
-		org.assertj.core.api.Assertions.assertThat(jobQuery().activityId(TIMER_SLA_OVERDUE).active().count()).isZero();
+		Assertions.assertThat(jobQuery().activityId(TIMER_SLA_OVERDUE).active().count()).isZero();
 
 		// The supplement arrives; the ledger moves the due date two days later and
 		// resumes the timers.
@@ -240,16 +274,14 @@ class DossierLifecycleProcessTests {
 		managementService().setJobDuedate(overdue.getId(), Date.from(movedDue));
 		managementService().activateJobById(overdue.getId());
 		Job moved = jobQuery().activityId(TIMER_SLA_OVERDUE).singleResult();
-		org.assertj.core.api.Assertions.assertThat(moved.getDuedate().toInstant()).isEqualTo(movedDue);
-		org.assertj.core.api.Assertions.assertThat(moved.isSuspended()).isFalse();
+		Assertions.assertThat(moved.getDuedate().toInstant()).isEqualTo(movedDue);
+		Assertions.assertThat(moved.isSuspended()).isFalse();
 
 		// The old due date passes without an alarm; the new one raises it.
 		ClockUtil.setCurrentTime(Date.from(DUE.plusSeconds(60)));
-		org.assertj.core.api.Assertions.assertThat(jobQuery().activityId(TIMER_SLA_OVERDUE).executable().count())
-			.isZero();
+		Assertions.assertThat(jobQuery().activityId(TIMER_SLA_OVERDUE).executable().count()).isZero();
 		ClockUtil.setCurrentTime(Date.from(movedDue.plusSeconds(60)));
-		org.assertj.core.api.Assertions.assertThat(jobQuery().activityId(TIMER_SLA_OVERDUE).executable().count())
-			.isOne();
+		Assertions.assertThat(jobQuery().activityId(TIMER_SLA_OVERDUE).executable().count()).isOne();
 		execute(moved);
 		assertThat(dossier).hasPassed(END_SLA_OVERDUE_RAISED).isWaitingAt(TASK_REVIEW_DOSSIER);
 	}
@@ -259,7 +291,7 @@ class DossierLifecycleProcessTests {
 		ProcessInstance dossier = start();
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
-		org.assertj.core.api.Assertions.assertThat(jobQuery().processInstanceId(dossier.getId()).count()).isZero();
+		Assertions.assertThat(jobQuery().processInstanceId(dossier.getId()).count()).isZero();
 	}
 
 	private static ProcessInstance start() {
@@ -271,6 +303,14 @@ class DossierLifecycleProcessTests {
 		variables.put(DossierLifecycle.VAR_SLA_DUE_AT, DUE.toString());
 		String businessKey = "TRANBIEN-20260302-" + System.nanoTime();
 		return runtimeService().startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
+	}
+
+	private static List<String> candidateGroups(ProcessInstance dossier) {
+		return taskService().getIdentityLinksForTask(task(dossier).getId())
+			.stream()
+			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.map(IdentityLink::getGroupId)
+			.toList();
 	}
 
 	private static void requestSupplement(ProcessInstance dossier, String deadline) {
