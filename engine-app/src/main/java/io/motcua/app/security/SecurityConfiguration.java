@@ -1,6 +1,7 @@
 package io.motcua.app.security;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -81,6 +84,14 @@ class SecurityConfiguration {
 		http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		return http.build();
+	}
+
+	@Bean
+	AuthenticationProvider staffAuthentication(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
+			SecurityProperties properties, Clock clock) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(passwordEncoder);
+		passwords.setUserDetailsService(staff);
+		return new CredentialCache(passwords, properties.credentialCacheTtl(), clock);
 	}
 
 	@Bean

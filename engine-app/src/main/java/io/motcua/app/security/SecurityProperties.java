@@ -1,5 +1,7 @@
 package io.motcua.app.security;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,8 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * administered
  * @param bootstrapUnitCode code of the root unit created with the bootstrap admin
  * @param bootstrapUnitName name of that unit
+ * @param credentialCacheTtl how long a successful HTTP Basic login is remembered, so that
+ * API clients do not pay for the password hash on every request; zero turns the cache off
  */
 @ConfigurationProperties("motcua.security")
 public record SecurityProperties(@DefaultValue("false") boolean refuseDemoPasswords, String bootstrapAdminPassword,
-		@DefaultValue("ROOT") String bootstrapUnitCode, @DefaultValue("Root unit") String bootstrapUnitName) {
+		@DefaultValue("ROOT") String bootstrapUnitCode, @DefaultValue("Root unit") String bootstrapUnitName,
+		@DefaultValue("PT5M") Duration credentialCacheTtl) {
 }
