@@ -44,6 +44,8 @@ final class SafeJson {
 			.build();
 		return JsonMapper.builder(factory)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			// 1e400 stays a number to compare instead of becoming an infinite double
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 			.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
 			.build();
 	}
