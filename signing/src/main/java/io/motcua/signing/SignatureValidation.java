@@ -281,7 +281,7 @@ final class SignatureValidation {
 			for (int i = consumed; i < contents.length; i++) {
 				if (contents[i] != 0) {
 					invalid("/Contents holds data after the CMS signature (outside the signed range)");
-					return null;
+					break;
 				}
 			}
 			return new CMSSignedData(new CMSProcessableByteArray(signedContent), ContentInfo.getInstance(object));
