@@ -1,0 +1,32 @@
+package io.motcua.app.intake;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.context.ApplicationContext;
+
+import io.motcua.app.dossier.Channel;
+import io.motcua.app.dossier.DossierViews.ReceivedDossier;
+
+/**
+ * The benchmark's door to the intake service, which is package-private: the same call
+ * {@code POST /api/v1/dossiers} makes, without HTTP. Lives in the bench module only.
+ */
+public final class BenchIntake {
+
+	private final IntakeService intake;
+
+	public BenchIntake(ApplicationContext context) {
+		this.intake = context.getBean(IntakeService.class);
+	}
+
+	/**
+	 * Receives a counter dossier for {@code procedureCode} as the authenticated clerk.
+	 */
+	public ReceivedDossier receive(String procedureCode, String identityNumber) {
+		return this.intake.receive(new IntakeRequest(
+				procedureCode, Channel.COUNTER, new IntakeRequest.ApplicantRequest("Nguyễn Văn An", identityNumber,
+						"0912345678", "an@example.vn", "12 Võ Thị Sáu, Phường Trấn Biên, Đồng Nai"),
+				JsonNodeFactory.instance.objectNode()));
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.motcua.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.motcua.processes.DossierLifecycle;
+
+/**
+ * Motcua through its REST API with HTTP Basic, as the README's curl walkthrough does it:
+ * receive, then per step read the dossier's open steps from the worklist and complete the
+ * one due.
+ */
+final class MotcuaHttpLifecycle implements Lifecycle {
+
+	private final MotcuaApp app;
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final String base;
+
+	MotcuaHttpLifecycle(MotcuaApp app) {
+		this.app = app;
+		this.base = "http://127.0.0.1:" + app.port();
+	}
+
+	@Override
+	public String name() {
+		return "Motcua (REST API)";
+	}
+
+	@Override
+	public String database() {
+		return MotcuaApp.DATABASE;
+	}
+
+	@Override
+	public DataSource dataSource() {
+		return this.app.dataSource();
+	}
+
+	@Override
+	public void runOne(long seq) throws Exception {
+		String body = """
+				{"procedureCode": "%s", "channel": "COUNTER",
+				 "applicant": {"fullName": "Nguyễn Văn An", "identityNumber": "%012d",
+				  "phone": "0912345678", "email": "an@example.vn",
+				  "address": "12 Võ Thị Sáu, Phường Trấn Biên, Đồng Nai"},
+				 "formData": {}}""".formatted(MotcuaServiceLifecycle.PROCEDURE, seq);
+		String code = send("clerk", "POST", "/api/v1/dossiers", body, 201).get("code").asText();
+		step("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER, "PROPOSE_APPROVAL");
+		step("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER, "APPROVE");
+		step("approver", code, DossierLifecycle.TASK_SIGN_RESULT, "SIGN");
+		step("clerk", code, DossierLifecycle.TASK_RETURN_RESULT, "RETURN");
+	}
+
+	private void step(String user, String code, String taskKey, String outcome) throws Exception {
+		String taskId = null;
+		for (JsonNode item : send(user, "GET", "/api/v1/tasks?dossier=" + code, null, 200).get("items")) {
+			if (taskKey.equals(item.get("taskKey").asText()) && item.get("completedAt").isNull()) {
+				taskId = item.get("id").asText();
+			}
+		}
+		if (taskId == null) {
+			throw new IllegalStateException("No open " + taskKey + " for " + code + " in the worklist of " + user);
+		}
+		send(user, "POST", "/api/v1/tasks/" + taskId + "/complete", "{\"outcome\": \"" + outcome + "\"}", 204);
+	}
+
+	JsonNode send(String user, String method, String path, String body, int expected) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+			.header("Accept", "application/json");
+		if (body != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		HttpResponse<String> response = this.client.send(request.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		if (response.statusCode() != expected) {
+			throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+					+ response.body().substring(0, Math.min(300, response.body().length())));
+		}
+		return response.body().isEmpty() ? null : this.json.readTree(response.body());
+	}
+
+	HttpClient client() {
+		return this.client;
+	}
+
+	String base() {
+		return this.base;
+	}
+
+}

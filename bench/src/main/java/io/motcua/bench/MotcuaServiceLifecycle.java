@@ -1,0 +1,73 @@
+package io.motcua.bench;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import io.motcua.app.dossier.DossierViews.ReceivedDossier;
+import io.motcua.app.intake.BenchIntake;
+import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.TaskView;
+import io.motcua.processes.DossierLifecycle;
+
+/**
+ * Motcua through its service layer: the intake service and {@link DossierTasks}, each
+ * call as the demo user who makes it at the counter (what the controllers call, without
+ * HTTP). Each step first reads the open step of the dossier, as a client does.
+ */
+final class MotcuaServiceLifecycle implements Lifecycle {
+
+	static final String PROCEDURE = "HKD-01";
+
+	private final MotcuaApp app;
+
+	private final BenchIntake intake;
+
+	private final DossierTasks tasks;
+
+	MotcuaServiceLifecycle(MotcuaApp app) {
+		this.app = app;
+		this.intake = new BenchIntake(app.context);
+		this.tasks = app.context.getBean(DossierTasks.class);
+	}
+
+	@Override
+	public String name() {
+		return "Motcua (service layer)";
+	}
+
+	@Override
+	public String database() {
+		return MotcuaApp.DATABASE;
+	}
+
+	@Override
+	public DataSource dataSource() {
+		return this.app.dataSource();
+	}
+
+	@Override
+	public void runOne(long seq) {
+		try {
+			SecurityContextHolder.getContext().setAuthentication(this.app.as("clerk"));
+			ReceivedDossier dossier = this.intake.receive(PROCEDURE, String.format("%012d", seq));
+			step("specialist", dossier.code(), DossierLifecycle.TASK_REVIEW_DOSSIER, "PROPOSE_APPROVAL");
+			step("approver", dossier.code(), DossierLifecycle.TASK_APPROVE_DOSSIER, "APPROVE");
+			step("approver", dossier.code(), DossierLifecycle.TASK_SIGN_RESULT, "SIGN");
+			step("clerk", dossier.code(), DossierLifecycle.TASK_RETURN_RESULT, "RETURN");
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private void step(String user, String code, String taskKey, String outcome) {
+		SecurityContextHolder.getContext().setAuthentication(this.app.as(user));
+		TaskView task = this.tasks.openStep(code, taskKey)
+			.orElseThrow(() -> new IllegalStateException("No open " + taskKey + " for " + code));
+		this.tasks.complete(task.id(), outcome, null, Map.of());
+	}
+
+}
