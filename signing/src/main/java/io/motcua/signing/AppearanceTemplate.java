@@ -152,7 +152,12 @@ final class AppearanceTemplate {
 		}
 		PDImageXObject signature = PDImageXObject.createFromByteArray(template, appearance.signerImage(),
 				"signature.png");
-		float scale = Math.min(width / signature.getWidth(), imageAreaHeight / signature.getHeight());
+		float maxImageWidth = width;
+		if (appearance.sealImage() != null) {
+			// keep the seal, centred on the left third of the image, inside the box
+			maxImageWidth = Math.max(width / 3, Math.min(width, 1.5f * (width - appearance.sealSize())));
+		}
+		float scale = Math.min(maxImageWidth / signature.getWidth(), imageAreaHeight / signature.getHeight());
 		float imageWidth = signature.getWidth() * scale;
 		float imageHeight = signature.getHeight() * scale;
 		float imageX = (width - imageWidth) / 2;

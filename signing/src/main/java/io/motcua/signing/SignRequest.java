@@ -22,10 +22,9 @@ import java.util.Objects;
 public record SignRequest(byte[] pdf, SignatureLevel level, String reason, String location, String signerName,
 		SignatureAppearance appearance, boolean certify, String tsaUrl) {
 
-	/**
-	 * Validates the components.
-	 * @throws SigningException if the PDF or level is missing, or a timestamp level has
-	 * no TSA URL
+	/*
+	 * Validates the components. Throws SigningException if the PDF or level is missing,
+	 * or a timestamp level has no TSA URL
 	 */
 	public SignRequest {
 		if (pdf == null || pdf.length == 0) {

@@ -59,10 +59,9 @@ public record SignatureAppearance(Kind kind, int page, float x, float y, float w
 
 	}
 
-	/**
-	 * Validates the components.
-	 * @throws SigningException if the kind is missing, the page is below 1 or the size is
-	 * not positive
+	/*
+	 * Validates the components. Throws SigningException if the kind is missing, the page
+	 * is below 1 or the size is not positive
 	 */
 	public SignatureAppearance {
 		if (kind == null) {
