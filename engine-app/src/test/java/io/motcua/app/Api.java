@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,10 +30,24 @@ public final class Api {
 
 	private final String password;
 
+	private final Map<String, String> headers;
+
 	private Api(String baseUrl, String user, String password) {
+		this(baseUrl, user, password, Map.of());
+	}
+
+	private Api(String baseUrl, String user, String password, Map<String, String> headers) {
 		this.baseUrl = baseUrl;
 		this.user = user;
 		this.password = password;
+		this.headers = headers;
+	}
+
+	/** The same client sending one more header with every request. */
+	public Api withHeader(String name, String value) {
+		Map<String, String> more = new java.util.LinkedHashMap<>(this.headers);
+		more.put(name, value);
+		return new Api(this.baseUrl, this.user, this.password, Map.copyOf(more));
 	}
 
 	public static Api anonymous(int port) {
@@ -69,6 +84,7 @@ public final class Api {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Accept", "application/json");
+		this.headers.forEach(builder::header);
 		if (this.user != null) {
 			String token = Base64.getEncoder()
 				.encodeToString((this.user + ":" + this.password).getBytes(StandardCharsets.UTF_8));

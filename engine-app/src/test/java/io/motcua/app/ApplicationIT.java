@@ -61,8 +61,42 @@ public abstract class ApplicationIT {
 		body.put("procedureCode", procedureCode);
 		body.put("channel", "COUNTER");
 		body.put("applicant", applicant);
-		body.put("formData", Map.of());
+		body.put("formData", formData(procedureCode));
 		return body;
+	}
+
+	/**
+	 * A valid application form of each shipped procedure (the applicant section comes
+	 * separately).
+	 */
+	protected static Map<String, Object> formData(String procedureCode) {
+		return switch (procedureCode) {
+			case "HKD-01" -> Map.of("business",
+					Map.of("name", "Cửa hàng tạp hóa Hoa Sen", "ownership", "individual", "line", "Bán lẻ hàng tạp hóa",
+							"capital", 50_000_000, "employeeCount", 2, "address",
+							"15 Đường Cách Mạng Tháng Tám, Phường Trấn Biên", "startDate", "2026-12-01"),
+					"commitment", true);
+			case "CTBS-01" ->
+				Map.of("document", Map.of("name", "Bằng tốt nghiệp đại học", "language", "vi", "pageCount", 1),
+						"copyCount", 3, "delivery", Map.of("method", "counter"));
+			case "KH-01" ->
+				Map.of("applicantDetails", Map.of("dateOfBirth", "1995-04-12", "maritalHistory", "never"), "spouse",
+						Map.of("fullName", "Trần Thị Bích", "dateOfBirth", "1997-08-03", "nationality", "VN",
+								"identityNumber", "079197001111", "residence", "Xã Long Thành, Đồng Nai"),
+						"marriage", Map.of("requestedDate", "2026-12-15"), "commitment", true);
+			case "GPXD-01" -> Map.of("plot",
+					Map.of("number", "125", "mapSheet", "12", "area", 120, "certificateNumber", "CS 01234", "address",
+							"Tổ 5, Phường Trấn Biên"),
+					"construction",
+					Map.of("kind", "new", "floors", 3, "buildingArea", 100, "totalFloorArea", 300, "height", 12));
+			case "CMD-01" -> Map.of("plot",
+					Map.of("number", "88", "mapSheet", "7", "area", 500, "certificateNumber", "CT 00987", "address",
+							"Ấp 3, Xã Long Thành"),
+					"landUse", Map.of("currentPurpose", "CLN", "requestedPurpose", "ONT", "changeArea", 100, "term",
+							"permanent", "reason", "Xây nhà ở cho gia đình"),
+					"commitment", true);
+			default -> Map.of();
+		};
 	}
 
 	/** Receives a dossier as {@code clerk} and answers its code. */

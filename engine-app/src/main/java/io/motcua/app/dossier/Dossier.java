@@ -44,6 +44,12 @@ class Dossier {
 	@Column(name = "form_data", nullable = false, length = 1000000)
 	private String formData;
 
+	@Column(name = "form_id", length = 100)
+	private String formId;
+
+	@Column(name = "form_version", length = 40)
+	private String formVersion;
+
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 30)
 	private DossierStatus status;
@@ -142,6 +148,20 @@ class Dossier {
 	DossierEvent judge(String verdict, Instant at) {
 		this.verdict = verdict;
 		return note("VERDICT", at, "system", verdict);
+	}
+
+	/** The form (id and version) the form data was validated against. */
+	void submittedWith(String formId, String formVersion) {
+		this.formId = formId;
+		this.formVersion = formVersion;
+	}
+
+	String formId() {
+		return this.formId;
+	}
+
+	String formVersion() {
+		return this.formVersion;
 	}
 
 	void attachProcess(String processInstanceId) {

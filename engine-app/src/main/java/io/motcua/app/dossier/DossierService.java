@@ -119,6 +119,7 @@ public class DossierService {
 						applicant.address()),
 				request.channel(), request.formData().toString(), request.receivingUnit(), request.processingUnit(),
 				now, this.directory.currentActor(), LookupSecrets.hash(secret));
+		dossier.submittedWith(request.formId(), request.formVersion());
 		this.dossiers.save(dossier);
 		this.events.save(dossier.received());
 		// Listeners (the deadline ledger) set the due date before the process arms its
@@ -359,10 +360,10 @@ public class DossierService {
 
 	private DossierView view(Dossier dossier) {
 		return new DossierView(dossier.code(), dossier.procedureCode(), dossier.procedureVersion(), dossier.channel(),
-				ApplicantData.of(dossier.applicant()), json(dossier.formData()), dossier.status(),
-				dossier.receivingUnit(), dossier.processingUnit(), dossier.receivedAt(), dossier.dueAt(),
-				dossier.warningAt(), dossier.overdueAt(), dossier.completedAt(), dossier.returnedAt(),
-				dossier.outcome(), dossier.verdict(), dossier.receivedBy());
+				ApplicantData.of(dossier.applicant()), json(dossier.formData()), dossier.formId(),
+				dossier.formVersion(), dossier.status(), dossier.receivingUnit(), dossier.processingUnit(),
+				dossier.receivedAt(), dossier.dueAt(), dossier.warningAt(), dossier.overdueAt(), dossier.completedAt(),
+				dossier.returnedAt(), dossier.outcome(), dossier.verdict(), dossier.receivedBy());
 	}
 
 	private static DossierSummary summary(Dossier dossier, Instant now) {

@@ -23,11 +23,14 @@ public final class DossierViews {
 	 * @param channel how it arrived
 	 * @param applicant who applied
 	 * @param formData the application form, a JSON object
+	 * @param formId id of the form it was validated against
+	 * @param formVersion version of that form
 	 * @param receivingUnit unit that received it
 	 * @param processingUnit unit that processes it
 	 */
 	public record NewDossier(String procedureCode, int procedureVersion, String processKey, Channel channel,
-			ApplicantData applicant, JsonNode formData, String receivingUnit, String processingUnit) {
+			ApplicantData applicant, JsonNode formData, String formId, String formVersion, String receivingUnit,
+			String processingUnit) {
 	}
 
 	/**
@@ -52,9 +55,10 @@ public final class DossierViews {
 	 * A dossier as staff see it.
 	 */
 	public record DossierView(String code, String procedureCode, int procedureVersion, Channel channel,
-			ApplicantData applicant, JsonNode formData, DossierStatus status, String receivingUnit,
-			String processingUnit, Instant receivedAt, Instant dueAt, Instant warningAt, Instant overdueAt,
-			Instant completedAt, Instant returnedAt, DossierOutcome outcome, String verdict, String receivedBy) {
+			ApplicantData applicant, JsonNode formData, String formId, String formVersion, DossierStatus status,
+			String receivingUnit, String processingUnit, Instant receivedAt, Instant dueAt, Instant warningAt,
+			Instant overdueAt, Instant completedAt, Instant returnedAt, DossierOutcome outcome, String verdict,
+			String receivedBy) {
 	}
 
 	/**

@@ -4,12 +4,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.motcua.app.catalog.Procedure;
 import io.motcua.app.catalog.ProcedureCatalog;
+import io.motcua.app.catalog.ProcedureForms;
 import io.motcua.app.dossier.Channel;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierViews.ApplicantData;
@@ -19,6 +22,8 @@ import io.motcua.app.security.Caller;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.ProblemException;
+import io.motcua.forms.FormDefinition;
+import io.motcua.forms.FormViolation;
 
 /**
  * Receives an application: checks it against the catalog, resolves the processing unit
@@ -33,10 +38,41 @@ class IntakeService {
 
 	private final StaffDirectory directory;
 
-	IntakeService(ProcedureCatalog catalog, DossierService dossiers, StaffDirectory directory) {
+	private final ProcedureForms forms;
+
+	IntakeService(ProcedureCatalog catalog, DossierService dossiers, StaffDirectory directory, ProcedureForms forms) {
 		this.catalog = catalog;
 		this.dossiers = dossiers;
 		this.directory = directory;
+		this.forms = forms;
+	}
+
+	/** The applicant's details as the form sees them: only what was given. */
+	private static ObjectNode applicantSubmission(IntakeRequest.ApplicantRequest applicant) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		putIfPresent(node, "fullName", applicant.fullName());
+		putIfPresent(node, "identityNumber", applicant.identityNumber());
+		putIfPresent(node, "phone", applicant.phone());
+		putIfPresent(node, "email", applicant.email());
+		putIfPresent(node, "address", applicant.address());
+		return node;
+	}
+
+	private static void putIfPresent(ObjectNode node, String field, String value) {
+		if (value != null) {
+			node.put(field, value);
+		}
+	}
+
+	/**
+	 * Fields of the form outside the applicant section live in {@code formData} of the
+	 * request.
+	 */
+	private static String fieldOf(String path) {
+		if (path.isEmpty()) {
+			return "formData";
+		}
+		return path.startsWith("applicant.") || path.equals("applicant") ? path : "formData." + path;
 	}
 
 	@Transactional
@@ -52,13 +88,30 @@ class IntakeService {
 		if (!formData.isObject()) {
 			throw ProblemException.invalid("formData", "must be a JSON object");
 		}
+		if (formData.has("applicant")) {
+			throw ProblemException.invalid("formData.applicant", "the applicant's details go in the applicant field");
+		}
+		ObjectNode submission = ((ObjectNode) formData).deepCopy();
+		submission.set("applicant", applicantSubmission(request.applicant()));
+		List<FormViolation> violations = this.forms.validate(procedure.formId(), submission);
+		if (!violations.isEmpty()) {
+			boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+			List<FieldError> errors = violations.stream()
+				.map((violation) -> new FieldError(fieldOf(violation.path()),
+						english ? violation.messageEn() : violation.messageVi()))
+				.toList();
+			throw ProblemException.invalid("The application form of " + procedure.code() + " has " + errors.size()
+					+ " problem(s): " + errors.stream().map(FieldError::field).toList(), errors);
+		}
+		FormDefinition form = this.forms.definition(procedure.formId()).orElseThrow();
 		Caller caller = this.directory.currentCaller();
 		String processingUnit = this.directory.processingUnitFor(caller.unitCode(), procedure.processingUnitType());
 		IntakeRequest.ApplicantRequest applicant = request.applicant();
-		return this.dossiers.register(new NewDossier(procedure.code(), procedure.version(), procedure.processKey(),
-				request.channel(), new ApplicantData(applicant.fullName().trim(), applicant.identityNumber(),
-						applicant.phone(), applicant.email(), applicant.address().trim()),
-				formData, caller.unitCode(), processingUnit));
+		return this.dossiers
+			.register(new NewDossier(procedure.code(), procedure.version(), procedure.processKey(), request.channel(),
+					new ApplicantData(applicant.fullName().trim(), applicant.identityNumber(), applicant.phone(),
+							applicant.email(), applicant.address().trim()),
+					formData, form.id(), form.version(), caller.unitCode(), processingUnit));
 	}
 
 }
