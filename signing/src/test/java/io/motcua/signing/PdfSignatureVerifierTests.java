@@ -186,6 +186,31 @@ class PdfSignatureVerifierTests {
 	}
 
 	@Test
+	void incrementalUpdateAddingAPageIsInvalid() throws Exception {
+		byte[] signed = signedB(2);
+		byte[] attacked;
+		try (PDDocument document = Loader.loadPDF(signed)) {
+			document.addPage(new PDPage(PDRectangle.A4));
+			document.getPages().getCOSObject().setNeedToBeUpdated(true);
+			attacked = saveIncremental(document);
+		}
+
+		SignatureReport signature = single(this.verifier.verify(attacked), Indication.INVALID);
+
+		assertThat(signature.reasons()).anyMatch((reason) -> reason.contains("number of pages"));
+	}
+
+	@Test
+	void signerWithOcspResponderIsCheckedOnline() {
+		byte[] signed = this.signer.sign(SignRequest.baselineB(TestDocuments.pdf(1), null), this.pki.ocspChecked);
+
+		SignatureReport signature = single(this.verifier.withOnlineRevocation(Duration.ofSeconds(5)).verify(signed),
+				Indication.VALID);
+
+		assertThat(signature.revocation()).isEqualTo(SignatureReport.RevocationStatus.GOOD);
+	}
+
+	@Test
 	void untrustedRootIsIndeterminate() {
 		PdfSignatureVerifier strangers = new PdfSignatureVerifier(List.of(this.pki.otherRoot));
 

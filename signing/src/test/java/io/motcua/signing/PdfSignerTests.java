@@ -240,6 +240,59 @@ class PdfSignerTests {
 			.hasMessageContaining("B-LT");
 	}
 
+	@Test
+	void signsWithEcdsaKey() {
+		SignRequest request = new SignRequest(TestDocuments.pdf(1), SignatureLevel.PADES_BASELINE_T, null, null, null,
+				null, false, this.pki.tsaUrl());
+
+		SignatureReport signature = verifiedValid(this.signer.sign(request, this.pki.ecdsa));
+
+		assertThat(signature.signerSubject()).contains("Phạm Thị Ê");
+	}
+
+	@Test
+	void embedsOcspResponsesForBaselineLt() {
+		SignRequest request = new SignRequest(TestDocuments.pdf(1), SignatureLevel.PADES_BASELINE_LT, null, null, null,
+				null, false, this.pki.tsaUrl());
+
+		SignatureReport signature = verifiedValid(this.signer.sign(request, this.pki.ocspChecked));
+
+		assertThat(signature.level()).isEqualTo(SignatureLevel.PADES_BASELINE_LT);
+		assertThat(signature.revocation()).isEqualTo(SignatureReport.RevocationStatus.GOOD);
+	}
+
+	@Test
+	void approverAndSealAtBaselineLtBothStayValid() {
+		byte[] approved = this.signer.sign(new SignRequest(TestDocuments.pdf(2), SignatureLevel.PADES_BASELINE_LT,
+				"Phê duyệt", null, null, null, true, this.pki.tsaUrl()), this.pki.approver);
+
+		byte[] sealed = this.signer.sign(new SignRequest(approved, SignatureLevel.PADES_BASELINE_LT, "Đóng dấu", null,
+				null, SignatureAppearance.stamp("45/GCN-UBND"), false, this.pki.tsaUrl()), this.pki.seal);
+
+		VerificationReport report = this.verifier.verify(sealed);
+		assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.VALID);
+		assertThat(report.signatures()).extracting(SignatureReport::level)
+			.containsExactly(SignatureLevel.PADES_BASELINE_LT, SignatureLevel.PADES_BASELINE_LT);
+	}
+
+	@Test
+	void refusesCorruptHandle() {
+		List<java.security.cert.X509Certificate> chain = this.pki.approver.chain();
+
+		assertThatThrownBy(() -> this.signer.complete("bm90IGEgaGFuZGxl", new byte[256], chain))
+			.isInstanceOf(SigningException.class);
+	}
+
+	@Test
+	void refusesAppearanceOnMissingPage() {
+		SignatureAppearance appearance = SignatureAppearance.signature(3, 100, 100, 200, 100, null, "A", null);
+		SignRequest request = new SignRequest(TestDocuments.pdf(1), SignatureLevel.PADES_BASELINE_B, null, null, null,
+				appearance, false, null);
+
+		assertThatThrownBy(() -> this.signer.sign(request, this.pki.approver)).isInstanceOf(SigningException.class)
+			.hasMessageContaining("no page 3");
+	}
+
 	private SignatureReport verifiedValid(byte[] signed) {
 		VerificationReport report = this.verifier.verify(signed);
 		assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.VALID);

@@ -25,7 +25,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -42,6 +44,15 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -83,6 +94,12 @@ final class TestPki implements ExtensionContext.Store.CloseableResource {
 
 	final SigningKey expired;
 
+	/** An ECDSA P-256 signer. */
+	final SigningKey ecdsa;
+
+	/** A signer whose certificate names an OCSP responder instead of a CRL. */
+	final SigningKey ocspChecked;
+
 	final KeyPair tsaKeys = rsa();
 
 	final X509Certificate tsa;
@@ -115,6 +132,27 @@ final class TestPki implements ExtensionContext.Store.CloseableResource {
 				now.plus(Duration.ofDays(700)), KeyPurposeId.anyExtendedKeyUsage);
 		this.expired = endEntity("CN=Lê Văn Hết Hạn,O=Motcua Test,C=VN", now.minus(Duration.ofDays(730)),
 				now.minus(Duration.ofDays(365)), KeyPurposeId.anyExtendedKeyUsage);
+		KeyPair ecKeys = ec();
+		this.ecdsa = SigningKey.of(ecKeys.getPrivate(),
+				List.of(certificate("CN=Phạm Thị Ê,O=Motcua Test,C=VN", ecKeys.getPublic(), this.intermediate,
+						this.intermediateKeys.getPrivate(), now.minus(Duration.ofDays(30)),
+						now.plus(Duration.ofDays(700)), false,
+						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation), null,
+						this.baseUrl + "/crl/intermediate"), this.intermediate, this.root));
+		KeyPair ocspKeys = rsa();
+		X509Certificate ocspCertificate = new JcaX509CertificateConverter()
+			.getCertificate(new JcaX509v3CertificateBuilder(
+					X500Name.getInstance(this.intermediate.getSubjectX500Principal().getEncoded()),
+					BigInteger.valueOf(this.serials.incrementAndGet()), Date.from(now.minus(Duration.ofDays(30))),
+					Date.from(now.plus(Duration.ofDays(700))), new X500Name("CN=Võ Văn Ô,O=Motcua Test,C=VN"),
+					ocspKeys.getPublic())
+				.addExtension(Extension.keyUsage, true,
+						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+				.addExtension(Extension.authorityInfoAccess, false,
+						new AuthorityInformationAccess(AccessDescription.id_ad_ocsp,
+								new GeneralName(GeneralName.uniformResourceIdentifier, this.baseUrl + "/ocsp")))
+				.build(new JcaContentSignerBuilder("SHA256withRSA").build(this.intermediateKeys.getPrivate())));
+		this.ocspChecked = SigningKey.of(ocspKeys.getPrivate(), List.of(ocspCertificate, this.intermediate, this.root));
 		this.tsa = certificate("CN=Motcua Test TSA,O=Motcua Test,C=VN", this.tsaKeys.getPublic(), this.intermediate,
 				this.intermediateKeys.getPrivate(), now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(700)),
 				false, new KeyUsage(KeyUsage.digitalSignature), KeyPurposeId.id_kp_timeStamping,
@@ -129,6 +167,7 @@ final class TestPki implements ExtensionContext.Store.CloseableResource {
 		this.server.createContext("/crl/intermediate",
 				(exchange) -> respond(exchange, "application/pkix-crl", this.intermediateCrl));
 		this.server.createContext("/tsa", this::timestamp);
+		this.server.createContext("/ocsp", this::ocsp);
 		this.server.start();
 	}
 
@@ -250,11 +289,49 @@ final class TestPki implements ExtensionContext.Store.CloseableResource {
 		}
 	}
 
+	/**
+	 * An OCSP responder for the issuing CA, signing with the CA key: "good" except for
+	 * {@link #revoked}.
+	 */
+	private void ocsp(HttpExchange exchange) throws IOException {
+		try {
+			OCSPReq request = new OCSPReq(exchange.getRequestBody().readAllBytes());
+			BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
+					new RespID(X500Name.getInstance(this.intermediate.getSubjectX500Principal().getEncoded())));
+			for (Req single : request.getRequestList()) {
+				CertificateID id = single.getCertID();
+				CertificateStatus status = id.getSerialNumber().equals(this.revoked.certificate().getSerialNumber())
+						? new RevokedStatus(new Date(), CRLReason.keyCompromise) : CertificateStatus.GOOD;
+				builder.addResponse(id, status);
+			}
+			BasicOCSPResp basic = builder.build(
+					new JcaContentSignerBuilder("SHA256withRSA").build(this.intermediateKeys.getPrivate()), null,
+					new Date());
+			respond(exchange, "application/ocsp-response",
+					new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded());
+		}
+		catch (Exception ex) {
+			exchange.sendResponseHeaders(500, -1);
+			exchange.close();
+		}
+	}
+
 	private static void respond(HttpExchange exchange, String contentType, byte[] body) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", contentType);
 		exchange.sendResponseHeaders(200, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
+		}
+	}
+
+	private static KeyPair ec() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(256);
+			return generator.generateKeyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
