@@ -10,6 +10,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -100,7 +101,7 @@ final class Cms {
 		AttributeTable table = new AttributeTable(ASN1Set.getInstance(signedAttributesDer));
 		Recorder replay = new Recorder(signatureAlgorithm(chain.get(0)), signatureValue);
 		CMSSignedData signedData = generate(table, replay, chain);
-		if (!java.util.Arrays.equals(replay.recorded.toByteArray(), signedAttributesDer)) {
+		if (!Arrays.equals(replay.recorded.toByteArray(), signedAttributesDer)) {
 			throw new SigningException("The signed attributes changed between prepare and complete");
 		}
 		return signedData;

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.CertificateException;
@@ -235,7 +236,7 @@ public final class PdfSigner {
 					"The signature (" + cms.length + " bytes) does not fit the reserved " + (room / 2) + " bytes");
 		}
 		byte[] signed = pdf.clone();
-		byte[] hex = HexFormat.of().withUpperCase().formatHex(cms).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] hex = HexFormat.of().withUpperCase().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
 		System.arraycopy(hex, 0, signed, byteRange[1] + 1, hex.length);
 		if (prepared.level() == SignatureLevel.PADES_BASELINE_LT) {
 			signed = addValidationData(signed, chain, token);

@@ -177,7 +177,7 @@ final class SignatureValidation {
 		boolean proven = this.timestamp != null && this.timestamp.valid();
 		this.signingTime = proven ? this.timestamp.time() : claimed;
 		Instant at = (this.signingTime != null) ? this.signingTime : this.context.now;
-		this.level = detectLevel(subFilter, signer);
+		this.level = detectLevel(subFilter);
 
 		this.certificateValid = isValidAt(certificate, at);
 		if (!this.certificateValid) {
@@ -439,7 +439,7 @@ final class SignatureValidation {
 		return (signDate != null) ? signDate.toInstant() : null;
 	}
 
-	private SignatureLevel detectLevel(String subFilter, SignerInformation signer) {
+	private SignatureLevel detectLevel(String subFilter) {
 		if (!ETSI_CADES.equals(subFilter)) {
 			return null;
 		}

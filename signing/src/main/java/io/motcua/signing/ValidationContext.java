@@ -15,7 +15,6 @@ import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -106,10 +105,6 @@ final class ValidationContext {
 			}
 		}
 		return result;
-	}
-
-	static COSName name(String name) {
-		return COSName.getPDFName(name);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.motcua.signing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -59,7 +60,7 @@ final class ValidationDataWriter {
 			document.saveIncremental(out, changed);
 			return out.toByteArray();
 		}
-		catch (IOException | java.security.GeneralSecurityException ex) {
+		catch (IOException | GeneralSecurityException ex) {
 			throw new SigningException("Cannot add validation data: " + ex.getMessage(), ex);
 		}
 	}
