@@ -40,6 +40,7 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -327,18 +328,17 @@ final class SignatureValidation {
 		if (!this.digestValid) {
 			invalid("the document digest does not match: the signed bytes were changed");
 		}
+		Boolean raw = rawSignatureCheck(signer, certificate);
 		try {
-			String algorithm = new DefaultCMSSignatureAlgorithmNameGenerator()
-				.getSignatureName(signer.getDigestAlgorithmID(), new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
-						new ASN1ObjectIdentifier(signer.getEncryptionAlgOID())));
-			Signature verifier = Signature.getInstance(algorithm, Cms.BC);
-			verifier.initVerify(certificate.getPublicKey());
-			verifier.update(signer.getEncodedSignedAttributes());
-			this.signatureValid = verifier.verify(signer.getSignature());
-			if (this.signatureValid && this.digestValid) {
-				// Bouncy Castle's own checks (content type, algorithm protection)
+			if (raw == null || (raw && this.digestValid)) {
+				// Bouncy Castle's own verification: content type, algorithm protection,
+				// and
+				// algorithms with parameters (RSA-PSS) that the plain check cannot name
 				this.signatureValid = signer
 					.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Cms.BC).build(certificate));
+			}
+			else {
+				this.signatureValid = raw;
 			}
 		}
 		catch (Exception ex) {
@@ -346,6 +346,32 @@ final class SignatureValidation {
 		}
 		if (!this.signatureValid) {
 			invalid("the signature value does not verify with the signer certificate");
+		}
+	}
+
+	/**
+	 * Verifies the signature value over the signed attributes alone, so that a digest
+	 * mismatch and a broken signature are told apart; {@code null} when the algorithm
+	 * cannot be named.
+	 */
+	private static Boolean rawSignatureCheck(SignerInformation signer, X509Certificate certificate) {
+		Signature verifier;
+		try {
+			String algorithm = new DefaultCMSSignatureAlgorithmNameGenerator().getSignatureName(
+					signer.getDigestAlgorithmID(),
+					new AlgorithmIdentifier(new ASN1ObjectIdentifier(signer.getEncryptionAlgOID())));
+			verifier = Signature.getInstance(algorithm, Cms.BC);
+			verifier.initVerify(certificate.getPublicKey());
+		}
+		catch (GeneralSecurityException | RuntimeException ex) {
+			return null;
+		}
+		try {
+			verifier.update(signer.getEncodedSignedAttributes());
+			return verifier.verify(signer.getSignature());
+		}
+		catch (GeneralSecurityException | IOException | RuntimeException ex) {
+			return false;
 		}
 	}
 
