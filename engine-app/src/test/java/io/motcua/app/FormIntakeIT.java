@@ -28,6 +28,27 @@ class FormIntakeIT extends ApplicationIT {
 	}
 
 	@Test
+	void stepFormIsValidatedWhenTheStepIsCompletedAndKeptWithIt() {
+		String code = receiveDossier("clerk");
+		String review = openTask("specialist", code, io.motcua.processes.DossierLifecycle.TASK_REVIEW_DOSSIER);
+		Api.Reply incomplete = as("specialist").post("/api/v1/tasks/" + review + "/complete",
+				Map.of("outcome", "PROPOSE_APPROVAL", "formData", Map.of("siteVisit", true, "grade", "A")));
+		assertThat(incomplete.status()).isEqualTo(422);
+		assertThat(incomplete.body().path("errors").findValuesAsText("field"))
+			.containsExactlyInAnyOrder("formData.siteVisitDate", "formData.grade");
+		assertThat(openTask("specialist", code, io.motcua.processes.DossierLifecycle.TASK_REVIEW_DOSSIER))
+			.isEqualTo(review);
+
+		Api.Reply done = as("specialist").post("/api/v1/tasks/" + review + "/complete",
+				Map.of("outcome", "PROPOSE_APPROVAL", "formData",
+						Map.of("findings", "Hồ sơ hợp lệ", "siteVisit", true, "siteVisitDate", "2026-11-20")));
+		assertThat(done.status()).as(done.body().toString()).isEqualTo(204);
+		JsonNode step = as("clerk").get("/api/v1/dossiers/" + code + "/steps").body().get(0);
+		assertThat(step.path("formId").asText()).isEqualTo("review-findings");
+		assertThat(step.path("formData").path("findings").asText()).isEqualTo("Hồ sơ hợp lệ");
+	}
+
+	@Test
 	void servesTheFormDefinitionAsModelerSavedIt() {
 		Api.Reply form = as("clerk").get("/api/v1/procedures/HKD-01/form");
 		assertThat(form.status()).isEqualTo(200);

@@ -240,6 +240,12 @@ public final class DossierLifecycle {
 	public static final String PROPERTY_DOSSIER_STATUS = "dossierStatus";
 
 	/**
+	 * Extension property of a user task: id of the step's own form (forms module), whose
+	 * data the application validates when the step is completed.
+	 */
+	public static final String PROPERTY_FORM = "form";
+
+	/**
 	 * Extension property of a user task: the comma-separated outcomes it offers. The
 	 * application shows them as buttons and refuses any other outcome.
 	 */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -16,15 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.motcua.app.catalog.ProcedureForms;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.PageView;
 import io.motcua.app.system.ProblemException;
+import io.motcua.forms.FormViolation;
 import io.motcua.processes.DossierLifecycle;
 
 /**
@@ -52,8 +57,12 @@ public class DossierTasks {
 
 	private final Clock clock;
 
+	private final ProcedureForms forms;
+
 	DossierTasks(TaskRecordRepository records, TaskService taskService, IdentityService identityService,
-			StaffDirectory directory, ApplicationEventPublisher events, WorkflowProperties properties, Clock clock) {
+			StaffDirectory directory, ApplicationEventPublisher events, WorkflowProperties properties,
+			ProcedureForms forms, Clock clock) {
+		this.forms = forms;
 		this.records = records;
 		this.taskService = taskService;
 		this.identityService = identityService;
@@ -162,11 +171,30 @@ public class DossierTasks {
 	 */
 	@Transactional
 	public void complete(String taskId, String outcome, String comment, Map<String, Object> variables) {
+		complete(taskId, outcome, comment, null, variables);
+	}
+
+	/**
+	 * Completes the step as {@link #complete(String, String, String, Map)} does, with the
+	 * data of the step's own form, validated against it.
+	 * @param formData the step's form data, a JSON object; null or missing counts as
+	 * empty
+	 * @throws ProblemException 422 naming every field of the form that breaks a rule
+	 */
+	@Transactional
+	public void complete(String taskId, String outcome, String comment, JsonNode formData,
+			Map<String, Object> variables) {
 		Caller caller = this.directory.currentCaller();
 		TaskRecord record = actionable(taskId, caller);
 		if (outcome == null || !record.outcomes().contains(outcome)) {
 			throw ProblemException.invalid("Outcome '" + outcome + "' is not one of " + record.outcomes(),
 					List.of(new FieldError("outcome", "must be one of " + record.outcomes())));
+		}
+		if (record.formId() != null) {
+			record.fillForm(validatedForm(record, formData));
+		}
+		else if (formData != null && !formData.isNull() && !formData.isEmpty()) {
+			throw ProblemException.invalid("formData", "step " + record.name() + " has no form");
 		}
 		Map<String, Object> processVariables = new HashMap<>(variables);
 		processVariables.put(DossierLifecycle.VAR_OUTCOME, outcome);
@@ -184,6 +212,23 @@ public class DossierTasks {
 		});
 		log.info("Task {} ({}) of dossier {} completed by {} with {}", taskId, record.taskKey(), record.dossierCode(),
 				caller.username(), outcome);
+	}
+
+	private String validatedForm(TaskRecord record, JsonNode formData) {
+		JsonNode submission = (formData == null || formData.isNull()) ? JsonNodeFactory.instance.objectNode()
+				: formData;
+		List<FormViolation> violations = this.forms.validate(record.formId(), submission);
+		if (!violations.isEmpty()) {
+			boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+			List<FieldError> errors = violations.stream()
+				.map((violation) -> new FieldError(
+						violation.path().isEmpty() ? "formData" : "formData." + violation.path(),
+						english ? violation.messageEn() : violation.messageVi()))
+				.toList();
+			throw ProblemException.invalid("The form of step " + record.name() + " has " + errors.size()
+					+ " problem(s): " + errors.stream().map(FieldError::field).toList(), errors);
+		}
+		return submission.toString();
 	}
 
 	private TaskRecord actionable(String taskId, Caller caller) {

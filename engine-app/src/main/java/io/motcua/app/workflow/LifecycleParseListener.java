@@ -41,7 +41,8 @@ class LifecycleParseListener extends AbstractBpmnParseListener {
 		if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
 			TaskDefinition definition = behavior.getTaskDefinition();
 			List<String> outcomes = outcomes(element);
-			TaskListener listener = (task) -> this.taskProjection.notify(task, outcomes);
+			String form = properties(element).get(DossierLifecycle.PROPERTY_FORM);
+			TaskListener listener = (task) -> this.taskProjection.notify(task, outcomes, form);
 			definition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
 			definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
 			definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);

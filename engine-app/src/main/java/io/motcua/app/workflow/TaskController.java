@@ -2,6 +2,7 @@ package io.motcua.app.workflow;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,7 +54,7 @@ class TaskController {
 
 	@PostMapping("/{id}/complete")
 	ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody CompleteTaskRequest request) {
-		this.tasks.complete(id, request.outcome(), request.comment(), Map.of());
+		this.tasks.complete(id, request.outcome(), request.comment(), request.formData(), Map.of());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -62,8 +63,10 @@ class TaskController {
 	 *
 	 * @param outcome one of the step's outcomes
 	 * @param comment free text for the dossier's timeline
+	 * @param formData data of the step's own form (review findings, approval remarks),
+	 * validated against it; may be omitted
 	 */
-	record CompleteTaskRequest(@NotBlank String outcome, @Size(max = 2000) String comment) {
+	record CompleteTaskRequest(@NotBlank String outcome, @Size(max = 2000) String comment, JsonNode formData) {
 	}
 
 }

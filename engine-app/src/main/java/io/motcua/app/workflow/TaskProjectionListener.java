@@ -47,13 +47,13 @@ class TaskProjectionListener {
 		this.clock = clock;
 	}
 
-	void notify(DelegateTask task, List<String> outcomes) {
+	void notify(DelegateTask task, List<String> outcomes, String formId) {
 		if (this.records == null) {
 			this.records = this.repository.getObject();
 			this.directory = this.staffDirectory.getObject();
 		}
 		switch (task.getEventName()) {
-			case TaskListener.EVENTNAME_CREATE -> created(task, outcomes);
+			case TaskListener.EVENTNAME_CREATE -> created(task, outcomes, formId);
 			case TaskListener.EVENTNAME_ASSIGNMENT ->
 				this.records.findById(task.getId()).ifPresent((record) -> record.assignTo(task.getAssignee()));
 			case TaskListener.EVENTNAME_COMPLETE -> this.records.findById(task.getId())
@@ -67,7 +67,7 @@ class TaskProjectionListener {
 		}
 	}
 
-	private void created(DelegateTask task, List<String> outcomes) {
+	private void created(DelegateTask task, List<String> outcomes, String formId) {
 		String group = task.getCandidates()
 			.stream()
 			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
@@ -77,7 +77,7 @@ class TaskProjectionListener {
 		String dossierCode = task.getExecution().getProcessBusinessKey();
 		Instant due = (task.getDueDate() != null) ? task.getDueDate().toInstant() : null;
 		this.records.save(new TaskRecord(task.getId(), dossierCode, task.getProcessInstanceId(),
-				task.getTaskDefinitionKey(), task.getName(), group, outcomes, now(), due, task.getAssignee()));
+				task.getTaskDefinitionKey(), task.getName(), group, outcomes, formId, now(), due, task.getAssignee()));
 		this.events.publishEvent(new DossierTaskCreated(dossierCode, task.getId(), task.getTaskDefinitionKey(),
 				task.getName(), group, this.directory.currentActor()));
 	}

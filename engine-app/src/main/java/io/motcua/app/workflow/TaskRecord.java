@@ -69,6 +69,12 @@ class TaskRecord {
 	@Column(length = 10)
 	private String verdict;
 
+	@Column(name = "form_id", length = 100)
+	private String formId;
+
+	@Column(name = "form_data", length = 100000)
+	private String formData;
+
 	@Version
 	private long version;
 
@@ -76,7 +82,9 @@ class TaskRecord {
 	}
 
 	TaskRecord(String taskId, String dossierCode, String processInstanceId, String taskKey, String name,
-			String candidateGroup, List<String> outcomes, Instant createdAt, Instant dueAt, String assignee) {
+			String candidateGroup, List<String> outcomes, String formId, Instant createdAt, Instant dueAt,
+			String assignee) {
+		this.formId = formId;
 		this.taskId = taskId;
 		this.dossierCode = dossierCode;
 		this.processInstanceId = processInstanceId;
@@ -105,6 +113,19 @@ class TaskRecord {
 
 	void dueOn(Instant dueAt) {
 		this.dueAt = dueAt;
+	}
+
+	/** Keeps the data of the step's form, as JSON, once validated. */
+	void fillForm(String formData) {
+		this.formData = formData;
+	}
+
+	String formId() {
+		return this.formId;
+	}
+
+	String formData() {
+		return this.formData;
 	}
 
 	void judge(String verdict) {

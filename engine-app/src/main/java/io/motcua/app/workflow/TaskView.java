@@ -3,6 +3,8 @@ package io.motcua.app.workflow;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 /**
  * A step of a dossier as a worklist shows it.
  *
@@ -23,12 +25,13 @@ import java.util.List;
  */
 public record TaskView(String id, String dossierCode, String taskKey, String name, String candidateGroup,
 		String assignee, Instant createdAt, Instant dueAt, Instant completedAt, String completedBy, String outcome,
-		List<String> outcomes, String verdict) {
+		List<String> outcomes, String verdict, String formId, @JsonRawValue String formData) {
 
 	static TaskView of(TaskRecord record) {
 		return new TaskView(record.taskId(), record.dossierCode(), record.taskKey(), record.name(),
 				record.candidateGroup(), record.assignee(), record.createdAt(), record.dueAt(), record.completedAt(),
-				record.completedBy(), record.outcome(), record.outcomes(), record.verdict());
+				record.completedBy(), record.outcome(), record.outcomes(), record.verdict(), record.formId(),
+				record.formData());
 	}
 
 }
