@@ -1,0 +1,100 @@
+package io.motcua.app.documents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import io.motcua.app.system.ProblemKind;
+import io.motcua.app.system.Problems;
+
+/**
+ * {@code /api/v1/dossiers/{code}/documents}: list a dossier's documents, download one,
+ * upload more (a supplement) as {@code multipart/form-data} with one part per file named
+ * by its document type code.
+ */
+@RestController
+@RequestMapping("/api/v1/dossiers/{code}/documents")
+class DocumentController {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentController.class);
+
+	private final DocumentService documents;
+
+	DocumentController(DocumentService documents) {
+		this.documents = documents;
+	}
+
+	@GetMapping
+	List<DocumentView> list(@PathVariable String code) {
+		return this.documents.list(code);
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST')")
+	ResponseEntity<List<DocumentView>> upload(@PathVariable String code, MultipartHttpServletRequest request) {
+		List<DocumentView> added = this.documents.supplement(code, incoming(request.getMultiFileMap()));
+		return ResponseEntity.status(201).body(added);
+	}
+
+	@GetMapping("/{id}/content")
+	ResponseEntity<InputStreamResource> content(@PathVariable String code, @PathVariable long id) {
+		DocumentService.Download download = this.documents.download(code, id);
+		DocumentView document = download.document();
+		try {
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(document.mediaType()))
+				.contentLength(document.size())
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename(document.fileName(), StandardCharsets.UTF_8)
+							.build()
+							.toString())
+				.header("X-Content-Type-Options", "nosniff")
+				.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+				.header("Content-Security-Policy", "default-src 'none'; sandbox")
+				.body(new InputStreamResource(download.content().open()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@ExceptionHandler(DocumentCorruptedException.class)
+	ResponseEntity<ProblemDetail> corrupted(DocumentCorruptedException ex) {
+		log.error("Integrity check failed, restore this content from backup: {}", ex.getMessage());
+		ProblemDetail problem = Problems.of(ProblemKind.INTERNAL_ERROR,
+				"The stored document is damaged and cannot be served; the operators have been told");
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	/** Multipart parts as incoming files; parts without a file are ignored. */
+	static List<IncomingFile> incoming(Map<String, List<MultipartFile>> parts) {
+		List<IncomingFile> files = new ArrayList<>();
+		parts.forEach((name, list) -> list
+			.forEach((file) -> files.add(new IncomingFile(name, file.getOriginalFilename(), file::getInputStream))));
+		return files;
+	}
+
+}
