@@ -60,7 +60,7 @@ public final class Bench {
 			.stream()
 			.map(Integer::parseInt)
 			.toList();
-		this.workloads = List.of(this.options.getOrDefault("workloads", "1,2,7").split(","));
+		this.workloads = List.of(this.options.getOrDefault("workloads", "1,2,4,7").split(","));
 		Path bench = Path.of(System.getProperty("bench.dir", Files.isDirectory(Path.of("bench")) ? "bench" : "."));
 		this.dir = bench;
 	}
@@ -84,6 +84,9 @@ public final class Bench {
 			versions.putAll(Machine.versions(app, pgbench));
 			if (this.workloads.contains("1")) {
 				lifecycle(app, camunda, flowable, pgbench);
+			}
+			if (this.workloads.contains("4")) {
+				new Reprojection(this, app).run();
 			}
 			if (this.workloads.contains("7")) {
 				Map<String, Object> memory = Machine.memory();
