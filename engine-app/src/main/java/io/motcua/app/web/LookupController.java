@@ -1,0 +1,50 @@
+package io.motcua.app.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.motcua.app.catalog.ProcedureCatalog;
+import io.motcua.app.dossier.DossierService;
+import io.motcua.app.dossier.DossierViews.PublicDossierView;
+
+/**
+ * The applicants' lookup, without login: dossier code and secret give the status, the
+ * appointment, the steps done and the remaining working time; nothing personal. The form
+ * posts (the secret stays out of URLs and logs); a GET with both parameters (the
+ * receipt's QR code) answers the same.
+ */
+@Controller
+class LookupController {
+
+	private final DossierService dossiers;
+
+	private final ProcedureCatalog catalog;
+
+	LookupController(DossierService dossiers, ProcedureCatalog catalog) {
+		this.dossiers = dossiers;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/lookup")
+	String form(@RequestParam(required = false) String code, @RequestParam(required = false) String secret,
+			Model model) {
+		if (code != null && secret != null) {
+			return lookup(code, secret, model);
+		}
+		model.addAttribute("code", code);
+		return "lookup";
+	}
+
+	@PostMapping("/lookup")
+	String lookup(@RequestParam String code, @RequestParam String secret, Model model) {
+		PublicDossierView found = this.dossiers.lookup(code.trim(), secret.trim()).orElse(null);
+		model.addAttribute("code", code.trim());
+		model.addAttribute("result", found);
+		model.addAttribute("notFound", found == null);
+		return "lookup";
+	}
+
+}

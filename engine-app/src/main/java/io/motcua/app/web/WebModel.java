@@ -1,0 +1,63 @@
+package io.motcua.app.web;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import io.motcua.app.security.Caller;
+import io.motcua.app.security.StaffDirectory;
+import io.motcua.app.system.FieldError;
+import io.motcua.app.system.ProblemException;
+
+/**
+ * What every page of the web UI needs (the caller, for the navigation) and the error page
+ * for problems no screen handles itself. Scoped to this package, so the API keeps its
+ * problem details.
+ */
+@ControllerAdvice(basePackageClasses = WebModel.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WebModel {
+
+	private static final Logger log = LoggerFactory.getLogger(WebModel.class);
+
+	private final StaffDirectory directory;
+
+	WebModel(StaffDirectory directory) {
+		this.directory = directory;
+	}
+
+	@ModelAttribute("me")
+	Caller me() {
+		return this.directory.currentCallerIfAny().orElse(null);
+	}
+
+	@ExceptionHandler(ProblemException.class)
+	String problem(ProblemException ex, Model model, HttpServletResponse response) {
+		log.warn("Web request refused: {} {}", ex.kind(), ex.getMessage());
+		response.setStatus(ex.kind().status().value());
+		model.addAttribute("me", me());
+		model.addAttribute("status", ex.kind().status().value());
+		model.addAttribute("kind", ex.kind().name());
+		model.addAttribute("detail", ex.getMessage());
+		return "error-page";
+	}
+
+	/** Field errors by field path, for messages next to the fields. */
+	static Map<String, String> byField(ProblemException ex) {
+		return ex.errors()
+			.stream()
+			.collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + "; " + b,
+					java.util.LinkedHashMap::new));
+	}
+
+}

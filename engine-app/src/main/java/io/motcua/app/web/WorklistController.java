@@ -1,0 +1,190 @@
+package io.motcua.app.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.motcua.app.catalog.Procedure;
+import io.motcua.app.catalog.ProcedureCatalog;
+import io.motcua.app.dossier.DossierService;
+import io.motcua.app.dossier.DossierStatus;
+import io.motcua.app.dossier.DossierViews.DossierFilter;
+import io.motcua.app.dossier.DossierViews.DossierView;
+import io.motcua.app.security.Caller;
+import io.motcua.app.security.StaffDirectory;
+import io.motcua.app.sla.DeadlineService;
+import io.motcua.app.sla.DeadlineView;
+import io.motcua.app.system.PageView;
+import io.motcua.app.system.ProblemException;
+import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.TaskView;
+import io.motcua.processes.DossierLifecycle;
+
+/**
+ * The worklist (my steps and my groups' steps by deadline), the task screen with the
+ * dossier, its steps, timeline and deadline, and the step's outcomes; the dossier list
+ * and the dossier screen.
+ */
+@Controller
+class WorklistController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final DossierTasks tasks;
+
+	private final DossierService dossiers;
+
+	private final DeadlineService deadlines;
+
+	private final ProcedureCatalog catalog;
+
+	private final StaffDirectory directory;
+
+	WorklistController(DossierTasks tasks, DossierService dossiers, DeadlineService deadlines, ProcedureCatalog catalog,
+			StaffDirectory directory) {
+		this.tasks = tasks;
+		this.dossiers = dossiers;
+		this.deadlines = deadlines;
+		this.catalog = catalog;
+		this.directory = directory;
+	}
+
+	@GetMapping("/worklist")
+	String worklist(@RequestParam(defaultValue = "all") String show, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		Caller caller = this.directory.currentCaller();
+		PageView<TaskView> found = this.tasks.worklist(blankToNull(q), Math.max(page, 0), PAGE_SIZE);
+		List<TaskView> items = found.items().stream().filter((task) -> switch (show) {
+			case "mine" -> caller.username().equals(task.assignee());
+			case "group" -> task.assignee() == null;
+			default -> true;
+		}).toList();
+		model.addAttribute("tasks", items);
+		model.addAttribute("page", found);
+		model.addAttribute("show", show);
+		model.addAttribute("q", q);
+		return "worklist";
+	}
+
+	@PostMapping("/tasks/{id}/claim")
+	String claim(@PathVariable String id, RedirectAttributes redirect) {
+		this.tasks.claim(id);
+		redirect.addFlashAttribute("notice", "notice.claimed");
+		return "redirect:/tasks/" + id;
+	}
+
+	@GetMapping("/tasks/{id}")
+	String task(@PathVariable String id, Model model) {
+		TaskView task = this.tasks.find(id);
+		dossierModel(task.dossierCode(), model);
+		model.addAttribute("task", task);
+		model.addAttribute("actionable", actionable(task));
+		return "task";
+	}
+
+	@PostMapping("/tasks/{id}/complete")
+	String complete(@PathVariable String id, @RequestParam String outcome,
+			@RequestParam(required = false) String comment, @RequestParam(required = false) String next, Model model,
+			RedirectAttributes redirect) {
+		TaskView task = this.tasks.find(id);
+		try {
+			this.tasks.complete(id, outcome, blankToNull(comment), Map.of());
+		}
+		catch (ProblemException ex) {
+			dossierModel(task.dossierCode(), model);
+			model.addAttribute("task", task);
+			model.addAttribute("actionable", actionable(task));
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("comment", comment);
+			return "task";
+		}
+		redirect.addFlashAttribute("notice", "notice.completed");
+		redirect.addFlashAttribute("noticeArg", task.dossierCode());
+		// Approval is followed by signing: the approver goes on in the same screen.
+		Optional<TaskView> following = nextStepForMe(task.dossierCode());
+		if (following.isPresent()) {
+			return "redirect:/tasks/" + following.get().id();
+		}
+		return "redirect:" + (("approvals".equals(next)) ? "/approvals" : "/worklist");
+	}
+
+	@GetMapping("/dossiers")
+	String dossierList(@RequestParam(required = false) DossierStatus status,
+			@RequestParam(required = false) String procedure, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page",
+				this.dossiers.list(new DossierFilter(status, blankToNull(procedure), overdue, blankToNull(q)),
+						Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("statuses", DossierStatus.values());
+		model.addAttribute("procedures", this.catalog.all());
+		model.addAttribute("status", status);
+		model.addAttribute("procedure", procedure);
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("q", q);
+		return "dossiers";
+	}
+
+	@GetMapping("/dossiers/{code}")
+	String dossier(@PathVariable String code, Model model) {
+		dossierModel(code, model);
+		List<TaskView> mine = this.tasks.worklist(code, 0, 10).items();
+		model.addAttribute("openTasks", mine);
+		return "dossier";
+	}
+
+	/**
+	 * The dossier, its procedure, steps, timeline and deadline: shared by both screens.
+	 */
+	void dossierModel(String code, Model model) {
+		DossierView dossier = this.dossiers.find(code);
+		model.addAttribute("dossier", dossier);
+		model.addAttribute("procedure", this.catalog.find(dossier.procedureCode()).orElse(null));
+		model.addAttribute("steps", this.dossiers.steps(code));
+		model.addAttribute("timeline", this.dossiers.timeline(code));
+		model.addAttribute("deadline", deadline(code));
+		model.addAttribute("formData", FormDataRows.of(dossier.formData()));
+	}
+
+	private DeadlineView deadline(String code) {
+		try {
+			return this.deadlines.view(code);
+		}
+		catch (ProblemException ex) {
+			return null;
+		}
+	}
+
+	private boolean actionable(TaskView task) {
+		Caller caller = this.directory.currentCaller();
+		boolean candidate = task.candidateGroup() != null && caller.candidateGroups().contains(task.candidateGroup());
+		return task.completedAt() == null
+				&& (task.assignee() == null ? candidate : caller.username().equals(task.assignee()));
+	}
+
+	private Optional<TaskView> nextStepForMe(String dossierCode) {
+		return this.tasks.worklist(dossierCode, 0, 10)
+			.items()
+			.stream()
+			.filter((step) -> DossierLifecycle.TASK_SIGN_RESULT.equals(step.taskKey()))
+			.filter(this::actionable)
+			.findFirst();
+	}
+
+	static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
+	}
+
+	/** The procedure's name, for lists. */
+	static String procedureName(ProcedureCatalog catalog, String code) {
+		return catalog.find(code).map(Procedure::name).orElse(code);
+	}
+
+}

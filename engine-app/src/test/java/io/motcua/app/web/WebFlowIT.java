@@ -1,0 +1,184 @@
+package io.motcua.app.web;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import io.motcua.app.ApplicationIT;
+import io.motcua.processes.DossierLifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks a dossier through the staff web UI in headless Chromium, as each role: the clerk
+ * receives it at the counter, the specialist proposes approval, the approver approves and
+ * signs in one screen, the clerk hands the result back, the supervisor sees it, and the
+ * applicant looks it up without login. Takes the screenshots of {@code docs/screenshots}.
+ */
+class WebFlowIT extends ApplicationIT {
+
+	private Browser browser;
+
+	@BeforeEach
+	void startBrowser() {
+		Assumptions.assumeTrue(Browser.available(), "Chromium is not installed");
+		this.browser = new Browser(this.port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void carriesOneDossierFromTheCounterToItsReturnedResult() {
+		Browser web = this.browser;
+		// The clerk receives the application at the counter.
+		web.open("/login").screenshot("01-login");
+		web.login("clerk");
+		assertThat(web.url()).endsWith("/counter");
+		web.screenshot("02-counter-procedures");
+		web.clickId("procedure-" + PROCEDURE);
+		web.clickId("receive");
+		assertThat(web.text(By.id("err-fullName"))).isNotBlank();
+		assertThat(web.page()).contains("Invalid application");
+		web.type("fullName", "Nguyễn Văn An")
+			.type("identityNumber", "079203001234")
+			.type("phone", "0912345678")
+			.type("address", "12 Đường Võ Thị Sáu, Phường Trấn Biên")
+			.type("f-business-name", "Cửa hàng tạp hóa Hoa Sen")
+			.select("f-business-ownership", "individual")
+			.type("f-business-line", "Bán lẻ hàng tạp hóa")
+			.type("f-business-capital", "50000000")
+			.type("f-business-employeeCount", "2")
+			.type("f-business-address", "15 Đường Cách Mạng Tháng Tám")
+			.setValue("f-business-startDate", "2026-12-01")
+			.check("f-commitment");
+		web.all(By.cssSelector("input[name=document]")).forEach((box) -> box.click());
+		web.screenshot("03-counter-intake");
+		web.clickId("receive");
+		String code = web.text(By.id("receipt-code"));
+		String secret = web.text(By.id("receipt-secret"));
+		assertThat(code).startsWith("TRANBIEN-");
+		assertThat(secret).isNotBlank();
+		assertThat(web.text(By.id("receipt-appointment"))).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+		web.screenshot("04-receipt");
+		web.logout();
+
+		// The specialist finds it in the worklist and proposes approval.
+		web.login("specialist").open("/worklist");
+		assertThat(web.find(By.cssSelector("tr[data-dossier='" + code + "']")).getText()).contains("Trong hạn");
+		web.screenshot("05-worklist");
+		web.click(By.cssSelector("tr[data-dossier='" + code + "'] a"));
+		assertThat(web.page()).contains("Nguyễn Văn An", "Cửa hàng tạp hóa Hoa Sen");
+		web.type("comment", "Hồ sơ đầy đủ, đề nghị cấp.");
+		web.screenshot("06-task-review");
+		web.clickId("outcome-" + DossierLifecycle.OUTCOME_PROPOSE_APPROVAL);
+		assertThat(web.page()).contains(code);
+		web.logout();
+
+		// The approver reads, approves and signs in one screen.
+		web.login("approver");
+		assertThat(web.url()).endsWith("/approvals");
+		web.screenshot("07-approvals");
+		web.click(By.cssSelector("tr[data-dossier='" + code + "'] a"));
+		web.clickId("outcome-" + DossierLifecycle.OUTCOME_APPROVE);
+		if (web.all(By.id("outcome-" + DossierLifecycle.OUTCOME_SIGN)).isEmpty()) {
+			web.open("/approvals").click(By.cssSelector("tr[data-dossier='" + code + "'] a"));
+		}
+		web.screenshot("08-approve-and-sign");
+		web.clickId("outcome-" + DossierLifecycle.OUTCOME_SIGN);
+		assertThat(status("approver", code)).isIn("SIGNED", "RESULT_READY");
+		web.logout();
+
+		// The clerk hands the result back.
+		web.login("clerk").open("/counter/returns");
+		web.find(By.cssSelector("#ready tr[data-dossier='" + code + "']"));
+		web.screenshot("09-returns");
+		web.clickId("return-" + code);
+		assertThat(web.find(By.cssSelector("p.notice")).getText()).contains(code);
+		assertThat(status("clerk", code)).isEqualTo("RETURNED");
+		web.open("/dossiers/" + code);
+		assertThat(web.page()).contains("Đã trả kết quả");
+		web.screenshot("10-dossier");
+		web.logout();
+
+		// The applicant looks it up without logging in: nothing personal.
+		web.open("/lookup").type("code", code).type("secret", secret);
+		web.click(By.cssSelector("#lookup button[type=submit]"));
+		assertThat(web.text(By.id("lookup-status"))).isEqualTo("Đã trả kết quả");
+		assertThat(web.page()).doesNotContain("Nguyễn Văn An", "079203001234", "0912345678");
+		web.screenshot("12-public-lookup");
+	}
+
+	@Test
+	void approverApprovesSeveralDossiersAtOnce() {
+		String first = receiveDossier("clerk");
+		String second = receiveDossier("clerk");
+		for (String code : new String[] { first, second }) {
+			complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER),
+					DossierLifecycle.OUTCOME_PROPOSE_APPROVAL);
+		}
+		Browser web = this.browser;
+		web.login("approver").open("/approvals");
+		web.check("sel-" + first).check("sel-" + second);
+		web.clickId("batch-submit");
+		assertThat(web.find(By.cssSelector("p.notice")).getText()).contains("2");
+		assertThat(status("approver", first)).isNotEqualTo("IN_PROGRESS");
+		assertThat(status("approver", second)).isNotEqualTo("IN_PROGRESS");
+	}
+
+	@Test
+	void clerkOfAnotherCommuneSeesNothingOfTheDossier() {
+		String code = receiveDossier("clerk");
+		Browser web = this.browser;
+		web.login("clerk2").open("/dossiers/" + code);
+		assertThat(web.page()).doesNotContain("Nguyễn Văn An").contains("Không tìm thấy");
+		web.open("/counter/receipt/" + code);
+		assertThat(web.page()).doesNotContain("Nguyễn Văn An");
+		web.open("/dossiers");
+		assertThat(web.page()).doesNotContain(code);
+		web.open("/worklist");
+		assertThat(web.page()).doesNotContain(code);
+		web.open("/counter/returns");
+		assertThat(web.page()).doesNotContain(code);
+	}
+
+	@Test
+	void publicLookupAnswersWithoutLoginAndRefusesAWrongSecret() {
+		String code = receiveDossier("clerk");
+		Browser web = this.browser;
+		web.open("/lookup").type("code", code).type("secret", "WRONGSECRET");
+		web.click(By.cssSelector("#lookup button[type=submit]"));
+		assertThat(web.find(By.cssSelector("p.alert")).getText()).contains("Không có hồ sơ");
+		assertThat(web.url()).doesNotContain("/login");
+	}
+
+	@Test
+	void switchesToEnglishAndFitsAPhone() {
+		Browser web = this.browser;
+		web.open("/login?lang=en");
+		assertThat(web.find(By.tagName("h1")).getText()).isEqualTo("Log in");
+		web.login("specialist").open("/worklist");
+		assertThat(web.find(By.tagName("h1")).getText()).isEqualTo("Worklist");
+		web.phone().open("/worklist");
+		web.assertFitsWidth();
+		web.screenshot("13-worklist-phone-en");
+		web.desktop().open("/worklist?lang=vi");
+		assertThat(web.find(By.tagName("h1")).getText()).isEqualTo("Việc cần làm");
+	}
+
+	static String group(String text, String regex) {
+		Matcher matcher = Pattern.compile(regex).matcher(text);
+		assertThat(matcher.find()).as(text).isTrue();
+		return matcher.group(1);
+	}
+
+}
