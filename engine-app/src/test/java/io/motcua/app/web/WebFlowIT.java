@@ -110,6 +110,14 @@ class WebFlowIT extends ApplicationIT {
 		web.screenshot("10-dossier");
 		web.logout();
 
+		// The supervisor sees it completed on the dashboard.
+		web.login("supervisor");
+		assertThat(web.url()).endsWith("/supervision");
+		assertThat(Integer.parseInt(web.text(By.id("kpi-completed")))).isPositive();
+		assertThat(web.find(By.cssSelector("#units tr[data-unit='TRANBIEN']")).getText()).contains("Phường");
+		web.screenshot("11-dashboard");
+		web.logout();
+
 		// The applicant looks it up without logging in: nothing personal.
 		web.open("/lookup").type("code", code).type("secret", secret);
 		web.click(By.cssSelector("#lookup button[type=submit]"));
@@ -173,6 +181,36 @@ class WebFlowIT extends ApplicationIT {
 		web.screenshot("13-worklist-phone-en");
 		web.desktop().open("/worklist?lang=vi");
 		assertThat(web.find(By.tagName("h1")).getText()).isEqualTo("Việc cần làm");
+	}
+
+	@Test
+	void supervisorSeesWhoHoldsAnOverdueDossierAndExportsTheList() {
+		String code = receiveDossier("clerk");
+		this.clock.set(java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
+		Browser web = this.browser;
+		web.login("supervisor").open("/supervision");
+		String row = web.find(By.cssSelector("#overdue tr[data-dossier='" + code + "']")).getText();
+		assertThat(row).contains("TRANBIEN:SPECIALIST", "Thẩm định hồ sơ");
+		assertThat(web.find(By.cssSelector("#units tr[data-unit='TRANBIEN'] .state")).getText()).isEqualTo("Đỏ");
+		web.screenshot("11b-dashboard-overdue");
+		Object csv = web.driver()
+			.executeAsyncScript("var done = arguments[arguments.length - 1];"
+					+ "fetch('/supervision/overdue.csv').then(function (r) { return r.text(); }).then(done);");
+		assertThat(csv.toString()).contains("code,procedure,status").contains(code + "," + PROCEDURE);
+	}
+
+	@Test
+	void administratorSeesTheCatalogAndTheCalendars() {
+		Browser web = this.browser;
+		web.login("admin").open("/admin/procedures");
+		assertThat(web.text(By.id("catalog"))).contains(PROCEDURE, "dossier-lifecycle");
+		web.screenshot("14-admin-catalog");
+		web.open("/admin/calendars");
+		assertThat(web.text(By.id("calendar"))).contains("Asia/Ho_Chi_Minh");
+		assertThat(web.find(By.id("definition")).getAttribute("value")).contains("\"year\"");
+		web.screenshot("15-admin-calendars");
+		web.logout().login("clerk").open("/admin/calendars");
+		assertThat(web.all(By.id("calendar-edit"))).isEmpty();
 	}
 
 	static String group(String text, String regex) {

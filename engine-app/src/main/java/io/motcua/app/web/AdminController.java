@@ -1,0 +1,100 @@
+package io.motcua.app.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.motcua.app.catalog.ProcedureCatalog;
+import io.motcua.app.security.Role;
+import io.motcua.app.security.StaffDirectory;
+import io.motcua.app.sla.CalendarService;
+import io.motcua.app.sla.CalendarYear;
+import io.motcua.app.system.ProblemException;
+
+/**
+ * Administration: the procedure catalog as read from its descriptor files (with
+ * versions), and the working calendars, which administrators may edit.
+ */
+@Controller
+class AdminController {
+
+	private final ProcedureCatalog catalog;
+
+	private final CalendarService calendars;
+
+	private final StaffDirectory directory;
+
+	private final ObjectMapper objectMapper;
+
+	AdminController(ProcedureCatalog catalog, CalendarService calendars, StaffDirectory directory,
+			ObjectMapper objectMapper) {
+		this.catalog = catalog;
+		this.calendars = calendars;
+		this.directory = directory;
+		this.objectMapper = objectMapper;
+	}
+
+	@GetMapping("/admin/procedures")
+	String procedures(Model model) {
+		model.addAttribute("procedures", this.catalog.all());
+		return "admin-procedures";
+	}
+
+	@GetMapping("/admin/calendars")
+	String calendars(@RequestParam(required = false) Integer year, Model model) {
+		var years = this.calendars.years();
+		int shown = (year != null) ? year : (years.isEmpty() ? 0 : years.get(years.size() - 1));
+		model.addAttribute("years", years);
+		model.addAttribute("year", shown);
+		if (years.contains(shown)) {
+			CalendarYear calendar = this.calendars.get(shown);
+			model.addAttribute("calendar", calendar);
+			model.addAttribute("definition", json(calendar));
+		}
+		model.addAttribute("editable", this.directory.currentCaller().has(Role.ADMIN));
+		return "admin-calendars";
+	}
+
+	@PostMapping("/admin/calendars/{year}")
+	String saveCalendar(@PathVariable int year, @RequestParam String definition, Model model,
+			RedirectAttributes redirect) {
+		if (!this.directory.currentCaller().has(Role.ADMIN)) {
+			throw ProblemException.forbidden("Only administrators edit the working calendars");
+		}
+		try {
+			CalendarYear parsed = this.objectMapper.readValue(definition, CalendarYear.class);
+			this.calendars.put(year, parsed);
+		}
+		catch (JsonProcessingException | ProblemException ex) {
+			String message = (ex instanceof ProblemException problem)
+					? problem.getMessage() + " "
+							+ problem.errors().stream().map((e) -> e.field() + ": " + e.message()).toList()
+					: ((JsonProcessingException) ex).getOriginalMessage();
+			model.addAttribute("years", this.calendars.years());
+			model.addAttribute("year", year);
+			model.addAttribute("definition", definition);
+			model.addAttribute("editable", true);
+			model.addAttribute("error", message);
+			return "admin-calendars";
+		}
+		redirect.addFlashAttribute("notice", "notice.saved");
+		return "redirect:/admin/calendars?year=" + year;
+	}
+
+	private String json(CalendarYear calendar) {
+		try {
+			return this.objectMapper.writerWithDefaultPrettyPrinter().writeValueAsString(calendar);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot show calendar " + calendar.year(), ex);
+		}
+	}
+
+}
