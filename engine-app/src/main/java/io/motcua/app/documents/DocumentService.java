@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.motcua.app.catalog.Procedure;
 import io.motcua.app.catalog.Procedure.RequiredDocument;
@@ -40,6 +42,7 @@ import io.motcua.app.documents.DocumentTypeDetector.Detection;
 import io.motcua.app.documents.LetterRenderer.Field;
 import io.motcua.app.documents.LetterRenderer.Letter;
 import io.motcua.app.documents.TextExtractor.UnreadableDocumentException;
+import io.motcua.app.dossier.DossierOutcome;
 import io.motcua.app.dossier.DossierProperties;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatus;
@@ -91,9 +94,13 @@ public class DocumentService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	DocumentService(DocumentRepository documents, DocumentStore store, DocumentTypeDetector detector,
 			TextExtractor extractor, LetterRenderer renderer, DocumentProperties properties, DossierService dossiers,
-			ProcedureCatalog catalog, StaffDirectory directory, DossierProperties dossierProperties, Clock clock) {
+			ProcedureCatalog catalog, StaffDirectory directory, DossierProperties dossierProperties, Clock clock,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.documents = documents;
 		this.store = store;
 		this.detector = detector;
@@ -250,16 +257,32 @@ public class DocumentService {
 	 * @throws ProblemException 404 when the caller may not see the dossier, 409 when it
 	 * is finished, 422 when a file is refused
 	 */
-	@Transactional
 	public List<DocumentView> supplement(String dossierCode, List<IncomingFile> files) {
 		DossierView dossier = this.dossiers.find(dossierCode);
 		if (dossier.status().isFinal() || dossier.completedAt() != null) {
 			throw ProblemException
 				.conflict("Dossier " + dossierCode + " is " + dossier.status() + " and takes no more documents");
 		}
+		// Files are read outside the transaction: parsing must not hold a connection.
 		try (CheckedFiles checked = check(dossier.procedureCode(), files, dossierCode, false)) {
-			return attach(dossierCode, DocumentKind.SUPPLEMENT, checked);
+			return this.transactions.execute((status) -> attach(dossierCode, DocumentKind.SUPPLEMENT, checked));
 		}
+	}
+
+	/**
+	 * Stores a document the office issues (a result, a signed result, an apology letter)
+	 * and notes it in the dossier's timeline. Runs in the caller's transaction.
+	 * @param kind an issued kind ({@link DocumentKind#isIssued()})
+	 * @param fileName the file name to serve it under
+	 * @param pdf its content
+	 */
+	@Transactional
+	public DocumentView issue(String dossierCode, DocumentKind kind, String fileName, byte[] pdf) {
+		if (!kind.isIssued()) {
+			throw new IllegalArgumentException(kind + " documents are brought by the applicant, not issued");
+		}
+		this.dossiers.facts(dossierCode);
+		return store(dossierCode, kind, safeFileName(fileName, kind.name().toLowerCase() + ".pdf"), pdf);
 	}
 
 	/**
@@ -301,7 +324,7 @@ public class DocumentService {
 				List.of("Khi đến nhận kết quả, ông/bà mang theo Giấy tiếp nhận này.",
 						"Tra cứu tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu, hoặc quét mã QR dưới đây."),
 				url);
-		return issue(dossierCode, DocumentKind.RECEIPT, "giay-tiep-nhan-" + dossierCode + ".pdf",
+		return store(dossierCode, DocumentKind.RECEIPT, "giay-tiep-nhan-" + dossierCode + ".pdf",
 				this.renderer.render(letter));
 	}
 
@@ -328,6 +351,72 @@ public class DocumentService {
 		this.dossiers.note(dossierCode, "DOCUMENT_DOWNLOADED", describe(document));
 		String sha256 = document.sha256();
 		return new Download(DocumentView.of(document), () -> this.store.get(sha256));
+	}
+
+	/**
+	 * Stores a PDF the office produced for a dossier (the result, its signed versions) as
+	 * a new version of that kind; for other features (signing). Works without a caller
+	 * (engine jobs).
+	 */
+	@Transactional
+	public DocumentView issueGenerated(String dossierCode, DocumentKind kind, String fileName, byte[] pdf) {
+		return issue(dossierCode, kind, fileName, pdf);
+	}
+
+	/**
+	 * Renders and issues the result of a dossier the caller may see (the decision, or the
+	 * refusal when the dossier was rejected), unsigned, for the approver to sign. Its
+	 * bottom right quarter is left free for the signature and the seal.
+	 */
+	@Transactional
+	public IssuedPdf issueResult(String dossierCode) {
+		DossierView dossier = this.dossiers.find(dossierCode);
+		boolean rejected = dossier.outcome() == DossierOutcome.REJECTED;
+		List<Field> fields = new ArrayList<>();
+		fields.add(new Field("Mã hồ sơ", dossierCode));
+		fields.add(new Field("Thủ tục", procedureName(dossier.procedureCode())));
+		fields.add(new Field("Người nộp hồ sơ", dossier.applicant().fullName()));
+		fields.add(new Field("Địa chỉ", dossier.applicant().address()));
+		fields.add(new Field("Thời gian nhận hồ sơ", format(dossier.receivedAt())));
+		fields.add(new Field("Kết quả giải quyết", rejected ? "Từ chối giải quyết hồ sơ" : "Chấp thuận"));
+		Letter letter = new Letter(unitName(dossier.processingUnit()), "Mẫu kết quả",
+				rejected ? "THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ" : "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", fields, null,
+				List.of(),
+				List.of("Văn bản này được ký số theo Nghị định 30/2020/NĐ-CP; kiểm tra chữ ký số trên tệp PDF."), null);
+		byte[] pdf = this.renderer.render(letter);
+		return new IssuedPdf(issue(dossierCode, DocumentKind.RESULT, "ket-qua-" + dossierCode + ".pdf", pdf), pdf);
+	}
+
+	/**
+	 * A PDF the office issued, with its bytes.
+	 *
+	 * @param document the stored document
+	 * @param pdf its content
+	 */
+	public record IssuedPdf(DocumentView document, byte[] pdf) {
+	}
+
+	/**
+	 * The latest document of a kind the office issued for a dossier, whoever asks (engine
+	 * jobs).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<DocumentView> latestIssued(String dossierCode, DocumentKind kind) {
+		return this.documents.findFirstByDossierCodeAndDocumentTypeOrderByIdDesc(dossierCode, kind.name())
+			.map(DocumentView::of);
+	}
+
+	/**
+	 * The stored bytes of a document, checked against its hash; for engine jobs (no
+	 * caller).
+	 */
+	public byte[] storedContent(DocumentView document) {
+		try (InputStream in = this.store.get(document.sha256())) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The content of a document the caller may see, for other features (signing). */
@@ -399,7 +488,7 @@ public class DocumentService {
 								"Mong ông/bà thông cảm vì sự bất tiện này."),
 				null);
 		String prefix = refusal ? "phieu-tu-choi-" : "phieu-yeu-cau-bo-sung-";
-		issue(dossierCode, kind, prefix + dossierCode + ".pdf", this.renderer.render(letter));
+		store(dossierCode, kind, prefix + dossierCode + ".pdf", this.renderer.render(letter));
 	}
 
 	private List<String> missingDocuments(String dossierCode, String procedureCode) {
@@ -417,7 +506,7 @@ public class DocumentService {
 			.orElse(List.of());
 	}
 
-	private DocumentView issue(String dossierCode, DocumentKind kind, String fileName, byte[] pdf) {
+	private DocumentView store(String dossierCode, DocumentKind kind, String fileName, byte[] pdf) {
 		StoredContent content;
 		try {
 			content = this.store.put(new ByteArrayInputStream(pdf));

@@ -12,7 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.motcua.app.documents.CheckedFiles;
 import io.motcua.app.documents.DocumentKind;
@@ -42,23 +42,33 @@ class DocumentedIntake {
 
 	private final Validator validator;
 
-	DocumentedIntake(IntakeService intake, DocumentService documents, ObjectMapper objectMapper, Validator validator) {
+	private final TransactionTemplate transactions;
+
+	DocumentedIntake(IntakeService intake, DocumentService documents, ObjectMapper objectMapper, Validator validator,
+			TransactionTemplate transactions) {
 		this.intake = intake;
 		this.documents = documents;
 		this.objectMapper = objectMapper;
 		this.validator = validator;
+		this.transactions = transactions;
 	}
 
-	@Transactional
+	/**
+	 * Checks the application and the files outside any transaction (reading files may
+	 * take seconds and must not hold a database connection), then registers the dossier,
+	 * stores and attaches the files and issues the receipt in one transaction.
+	 */
 	DocumentedDossier receive(String application, List<IncomingFile> files) {
 		IntakeRequest request = parse(application);
 		try (CheckedFiles checked = this.documents.check(request.procedureCode(), files, null, true)) {
-			ReceivedDossier received = this.intake.receive(request);
-			List<DocumentView> attached = this.documents.attach(received.code(), DocumentKind.APPLICATION, checked);
-			DocumentView receipt = this.documents.issueReceipt(received.code(), received.lookupSecret());
-			return new DocumentedDossier(received.code(), received.status(), received.receivedAt(), received.dueAt(),
-					received.lookupSecret(), received.procedureCode(), received.receivingUnit(),
-					received.processingUnit(), receipt.contentUrl(), attached);
+			return this.transactions.execute((status) -> {
+				ReceivedDossier received = this.intake.receive(request);
+				List<DocumentView> attached = this.documents.attach(received.code(), DocumentKind.APPLICATION, checked);
+				DocumentView receipt = this.documents.issueReceipt(received.code(), received.lookupSecret());
+				return new DocumentedDossier(received.code(), received.status(), received.receivedAt(),
+						received.dueAt(), received.lookupSecret(), received.procedureCode(), received.receivingUnit(),
+						received.processingUnit(), receipt.contentUrl(), attached);
+			});
 		}
 	}
 

@@ -22,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.motcua.app.Api;
 import io.motcua.app.ApplicationIT;
+import io.motcua.app.system.FieldError;
+import io.motcua.app.system.ProblemException;
+import io.motcua.app.system.ProblemKind;
 import io.motcua.processes.DossierLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +136,60 @@ class DocumentSafetyIT extends ApplicationIT {
 		complete("approver", openTask("approver", other, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE");
 		assertThat(status("clerk", other)).isEqualTo("REJECTED");
 		assertThat(letter(other, "REFUSAL")).contains("PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ").contains(other);
+	}
+
+	@Test
+	void refusesAFileOneByteOverTheLimitAndADossierOverItsTotalNamingThem() {
+		long limit = 20L * 1024 * 1024;
+		assertThatThrownBy(() -> this.documents.check(PROCEDURE,
+				List.of(new IncomingFile("GIAY_DE_NGHI", "big.pdf", () -> zeros(limit + 1))), null, false))
+			.isInstanceOfSatisfying(ProblemException.class, (ex) -> {
+				assertThat(ex.kind()).isEqualTo(ProblemKind.VALIDATION_FAILED);
+				assertThat(ex.errors()).extracting(FieldError::message)
+					.containsExactly("'big.pdf': the file is larger than the limit of 20.0 MB per file");
+			});
+		List<IncomingFile> many = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			many.add(new IncomingFile("GIAY_DE_NGHI", "part" + i + ".pdf", () -> zeros(18L * 1024 * 1024)));
+		}
+		assertThatThrownBy(() -> this.documents.check(PROCEDURE, many, null, false)).isInstanceOfSatisfying(
+				ProblemException.class,
+				(ex) -> assertThat(ex.errors()).extracting(FieldError::message)
+					.anySatisfy((message) -> assertThat(message).contains("add up to 108.0 MB")
+						.contains("limit of 100.0 MB per dossier")));
+		// Staged copies are gone.
+		try (var staged = Files.list(this.store.root().resolve("staging"))) {
+			assertThat(staged).isEmpty();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static java.io.InputStream zeros(long size) {
+		return new java.io.InputStream() {
+			private long left = size;
+
+			@Override
+			public int read() {
+				if (this.left <= 0) {
+					return -1;
+				}
+				this.left--;
+				return 0;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) {
+				if (this.left <= 0) {
+					return -1;
+				}
+				int n = (int) Math.min(length, this.left);
+				java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+				this.left -= n;
+				return n;
+			}
+		};
 	}
 
 	private String letter(String code, String kind) throws IOException {
