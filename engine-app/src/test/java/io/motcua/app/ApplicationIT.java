@@ -1,8 +1,10 @@
 package io.motcua.app;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 
@@ -122,6 +124,18 @@ public abstract class ApplicationIT {
 
 	protected Api.Reply complete(String user, String taskId, String outcome) {
 		return as(user).post("/api/v1/tasks/" + taskId + "/complete", Map.of("outcome", outcome, "comment", "ok"));
+	}
+
+	/**
+	 * Waits until the dossier reaches {@code status}: the seal and verification after
+	 * signing run in the engine's job executor, a moment after the approver's request
+	 * returns.
+	 */
+	protected void awaitStatus(String dossierCode, String status) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(status("clerk", dossierCode)).isEqualTo(status));
 	}
 
 	protected String status(String user, String dossierCode) {

@@ -53,7 +53,9 @@ class DossierLifecycleIT extends ApplicationIT {
 
 		String signing = openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT);
 		assertThat(complete("approver", signing, "SIGN").status()).isEqualTo(204);
-		assertThat(status("clerk", code)).isEqualTo("RESULT_READY");
+		awaitStatus(code, "RESULT_READY");
+		Api.Reply signatures = as("clerk").get("/api/v1/dossiers/" + code + "/signatures");
+		assertThat(signatures.body().findValuesAsText("role")).containsExactly("APPROVER", "SEAL");
 
 		String giveBack = openTask("clerk", code, DossierLifecycle.TASK_RETURN_RESULT);
 		assertThat(complete("clerk", giveBack, "RETURN").status()).isEqualTo(204);
@@ -102,6 +104,7 @@ class DossierLifecycleIT extends ApplicationIT {
 		complete("approver", openTask("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE");
 		assertThat(status("clerk", code)).isEqualTo("REJECTED");
 		complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN");
+		awaitStatus(code, "RESULT_READY");
 		complete("clerk", openTask("clerk", code, DossierLifecycle.TASK_RETURN_RESULT), "RETURN");
 		Api.Reply dossier = as("clerk").get("/api/v1/dossiers/" + code);
 		assertThat(dossier.text("status")).isEqualTo("RETURNED");
@@ -179,6 +182,7 @@ class DossierLifecycleIT extends ApplicationIT {
 				"PROPOSE_APPROVAL");
 		complete("approver", openTask("approver", signed, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE");
 		complete("approver", openTask("approver", signed, DossierLifecycle.TASK_SIGN_RESULT), "SIGN");
+		awaitStatus(signed, "RESULT_READY");
 		Api.Reply tooLate = as("clerk").post("/api/v1/dossiers/" + signed + "/withdrawal", Map.of("reason", "late"));
 		assertThat(tooLate.status()).isEqualTo(409);
 		assertThat(tooLate.body().path("type").asText()).isEqualTo("urn:motcua:problem:conflict");

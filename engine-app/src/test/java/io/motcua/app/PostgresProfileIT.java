@@ -1,9 +1,6 @@
 package io.motcua.app;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -20,15 +17,11 @@ class PostgresProfileIT {
 
 	@Test
 	void postgresProfileRefusesToStartWithDemoPasswords() throws Exception {
-		String database = "motcua_it_demo_guard";
+		String database = PostgresTestDatabase.PREFIX + "guard_" + ProcessHandle.current().pid();
 		EmbeddedPostgres embedded = null;
 		String url;
 		if (PostgresTestDatabase.localServerAnswers()) {
-			try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-					"postgres", ""); Statement statement = connection.createStatement()) {
-				statement.execute("drop database if exists " + database + " with (force)");
-				statement.execute("create database " + database);
-			}
+			PostgresTestDatabase.recreate(database);
 			url = "jdbc:postgresql://127.0.0.1:5432/" + database;
 		}
 		else {

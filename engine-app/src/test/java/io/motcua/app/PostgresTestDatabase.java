@@ -6,9 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +28,13 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	static final String DEFAULT_DATABASE = "motcua_it";
+	/**
+	 * Databases of test JVMs are named by process id, so that concurrent builds never
+	 * share one.
+	 */
+	static final String PREFIX = "motcua_it_";
+
+	static final String DEFAULT_DATABASE = PREFIX + ProcessHandle.current().pid();
 
 	private static final Set<String> recreated = new HashSet<>();
 
@@ -59,18 +68,38 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 		}
 	}
 
-	private static synchronized void recreate(String database) {
+	static synchronized void recreate(String database) {
 		if (!recreated.add(database)) {
 			return;
 		}
 		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
 				"postgres", ""); Statement statement = connection.createStatement()) {
+			dropLeftovers(statement);
 			statement.execute("drop database if exists " + database + " with (force)");
 			statement.execute("create database " + database);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(
 					"Cannot create test database " + database + " on the PostgreSQL server at 127.0.0.1:5432", ex);
+		}
+	}
+
+	/** Drops the databases of earlier test JVMs that are no longer running. */
+	private static void dropLeftovers(Statement statement) throws SQLException {
+		List<String> stale = new ArrayList<>();
+		try (ResultSet names = statement
+			.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+			while (names.next()) {
+				String name = names.getString(1);
+				String suffix = name.substring(name.lastIndexOf('_') + 1);
+				boolean alive = suffix.matches("[0-9]+") && ProcessHandle.of(Long.parseLong(suffix)).isPresent();
+				if (!alive) {
+					stale.add(name);
+				}
+			}
+		}
+		for (String name : stale) {
+			statement.execute("drop database if exists " + name + " with (force)");
 		}
 	}
 

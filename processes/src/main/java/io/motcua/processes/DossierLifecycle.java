@@ -59,6 +59,18 @@ public final class DossierLifecycle {
 	/** The approver signs the result or the refusal; signing plugs in here. */
 	public static final String TASK_SIGN_RESULT = "Task_SignResult";
 
+	/**
+	 * The unit's seal is applied to the approver-signed result, asynchronously (job
+	 * priority 100), followed in the same job by {@link #TASK_VERIFY_RESULT}.
+	 */
+	public static final String TASK_APPLY_SEAL = "Task_ApplySeal";
+
+	/**
+	 * The signed and sealed result is verified; an invalid result stops here with an
+	 * incident.
+	 */
+	public static final String TASK_VERIFY_RESULT = "Task_VerifyResult";
+
 	/** A clerk of the receiving unit hands the result back. */
 	public static final String TASK_RETURN_RESULT = "Task_ReturnResult";
 

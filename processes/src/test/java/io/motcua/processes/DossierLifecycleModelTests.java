@@ -187,13 +187,15 @@ class DossierLifecycleModelTests {
 	}
 
 	@Test
-	void modelRunsNoJavaOrScriptCode() {
-		assertThat(model.getModelElementsByType(ServiceTask.class)).isEmpty();
+	void modelRunsNoJavaClassesOrScriptsOnlyTheApplicationsNamedDelegates() {
+		assertThat(model.getModelElementsByType(ServiceTask.class))
+			.extracting(ServiceTask::getCamundaDelegateExpression)
+			.containsExactlyInAnyOrder("${resultSeal}", "${resultVerification}");
 		assertThat(model.getModelElementsByType(ScriptTask.class)).isEmpty();
 		assertThat(model.getModelElementsByType(SendTask.class)).isEmpty();
 		assertThat(model.getModelElementsByType(BusinessRuleTask.class)).isEmpty();
 		// Listeners may only be expressions on the execution (no classes, no scripts).
-		assertThat(xml).doesNotContain("camunda:class", "camunda:delegateExpression", "camunda:script", "scriptFormat",
+		assertThat(xml).doesNotContain("camunda:class", "camunda:script", "scriptFormat",
 				"camunda:serializationDataFormat");
 	}
 

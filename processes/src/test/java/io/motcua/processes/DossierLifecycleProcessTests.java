@@ -1,6 +1,7 @@
 package io.motcua.processes;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -44,6 +47,7 @@ import static io.motcua.processes.DossierLifecycle.OUTCOME_SIGN;
 import static io.motcua.processes.DossierLifecycle.PROCESS_KEY;
 import static io.motcua.processes.DossierLifecycle.PROPOSAL_APPROVAL;
 import static io.motcua.processes.DossierLifecycle.PROPOSAL_REJECTION;
+import static io.motcua.processes.DossierLifecycle.TASK_APPLY_SEAL;
 import static io.motcua.processes.DossierLifecycle.TASK_APPROVE_DOSSIER;
 import static io.motcua.processes.DossierLifecycle.TASK_AWAIT_SUPPLEMENT;
 import static io.motcua.processes.DossierLifecycle.TASK_RETURN_RESULT;
@@ -91,10 +95,24 @@ class DossierLifecycleProcessTests {
 
 	private static final Instant DUE = Instant.parse("2026-03-04T10:00:00Z");
 
+	/** Dossiers the seal delegate saw, in order. */
+	private final List<String> sealed = new ArrayList<>();
+
+	/** Dossiers the verification delegate saw, in order. */
+	private final List<String> verified = new ArrayList<>();
+
 	@BeforeEach
 	void fixClock(ProcessEngine processEngine) {
 		BpmnAwareTests.init(processEngine);
 		ClockUtil.setCurrentTime(Date.from(RECEIVED));
+		Mocks.register("resultSeal", (JavaDelegate) (execution) -> this.sealed.add(execution.getProcessBusinessKey()));
+		Mocks.register("resultVerification",
+				(JavaDelegate) (execution) -> this.verified.add(execution.getProcessBusinessKey()));
+	}
+
+	@AfterEach
+	void resetMocks() {
+		Mocks.reset();
 	}
 
 	@AfterEach
@@ -115,7 +133,7 @@ class DossierLifecycleProcessTests {
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
 		assertThat(dossier).isWaitingAt(TASK_SIGN_RESULT);
 		assertThat(task(dossier)).hasCandidateGroup(PROCESSING_UNIT + ":APPROVER");
-		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_SIGN));
+		sign(dossier);
 		assertThat(dossier).isWaitingAt(TASK_RETURN_RESULT);
 		assertThat(task(dossier)).hasCandidateGroup(RECEIVING_UNIT + ":CLERK");
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_RETURN));
@@ -134,8 +152,28 @@ class DossierLifecycleProcessTests {
 		Assertions.assertThat(candidateGroups(dossier)).containsExactly(PROCESSING_UNIT + ":APPROVER");
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
 		Assertions.assertThat(candidateGroups(dossier)).containsExactly(PROCESSING_UNIT + ":APPROVER");
-		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_SIGN));
+		sign(dossier);
 		Assertions.assertThat(candidateGroups(dossier)).containsExactly(RECEIVING_UNIT + ":CLERK");
+	}
+
+	@Test
+	void failingVerificationStopsTheDossierWithAnIncident() {
+		ProcessInstance dossier = start();
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
+		Mocks.register("resultVerification", (JavaDelegate) (execution) -> {
+			throw new IllegalStateException("Signed result of " + execution.getProcessBusinessKey() + " is INVALID");
+		});
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_SIGN));
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Job seal = jobQuery().processInstanceId(dossier.getId()).activityId(TASK_APPLY_SEAL).singleResult();
+			Assertions.assertThatThrownBy(() -> managementService().executeJob(seal.getId()))
+				.hasMessageContaining("INVALID");
+		}
+		assertThat(dossier).isWaitingAt(TASK_APPLY_SEAL).hasNotPassed(EVENT_RESULT_SIGNED);
+		Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(dossier.getId()).singleResult())
+			.isNotNull()
+			.satisfies((incident) -> Assertions.assertThat(incident.getIncidentMessage()).contains("INVALID"));
 	}
 
 	@Test
@@ -146,7 +184,7 @@ class DossierLifecycleProcessTests {
 			.variables()
 			.containsEntry(VAR_PROPOSAL, PROPOSAL_REJECTION);
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
-		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_SIGN));
+		sign(dossier);
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_RETURN));
 		assertThat(dossier).hasPassedInOrder(EVENT_REJECTED, TASK_SIGN_RESULT, END_RESULT_RETURNED)
 			.hasNotPassed(EVENT_APPROVED)
@@ -292,6 +330,20 @@ class DossierLifecycleProcessTests {
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
 		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
 		Assertions.assertThat(jobQuery().processInstanceId(dossier.getId()).count()).isZero();
+	}
+
+	/**
+	 * The approver signs; the seal and the verification run in their own job, as the
+	 * application's job executor would run them.
+	 */
+	private void sign(ProcessInstance dossier) {
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_SIGN));
+		assertThat(dossier).isWaitingAt(TASK_APPLY_SEAL);
+		Job seal = jobQuery().processInstanceId(dossier.getId()).activityId(TASK_APPLY_SEAL).singleResult();
+		Assertions.assertThat(seal.getPriority()).isEqualTo(100);
+		execute(seal);
+		Assertions.assertThat(this.sealed).endsWith(dossier.getBusinessKey());
+		Assertions.assertThat(this.verified).endsWith(dossier.getBusinessKey());
 	}
 
 	private static ProcessInstance start() {

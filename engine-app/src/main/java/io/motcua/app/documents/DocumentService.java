@@ -354,16 +354,6 @@ public class DocumentService {
 	}
 
 	/**
-	 * Stores a PDF the office produced for a dossier (the result, its signed versions) as
-	 * a new version of that kind; for other features (signing). Works without a caller
-	 * (engine jobs).
-	 */
-	@Transactional
-	public DocumentView issueGenerated(String dossierCode, DocumentKind kind, String fileName, byte[] pdf) {
-		return issue(dossierCode, kind, fileName, pdf);
-	}
-
-	/**
 	 * Renders and issues the result of a dossier the caller may see (the decision, or the
 	 * refusal when the dossier was rejected), unsigned, for the approver to sign. Its
 	 * bottom right quarter is left free for the signature and the seal.

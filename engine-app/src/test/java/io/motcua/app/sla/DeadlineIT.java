@@ -123,6 +123,7 @@ class DeadlineIT extends ApplicationIT {
 		complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER), "PROPOSE_APPROVAL");
 		complete("approver", openTask("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE");
 		complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN");
+		awaitStatus(code, "RESULT_READY");
 		assertThat(as("clerk").get("/api/v1/dossiers/" + code).text("verdict")).isEqualTo("LATE");
 		Api.Reply steps = as("clerk").get("/api/v1/dossiers/" + code + "/steps");
 		JsonNode review = steps.body().get(0);
@@ -159,6 +160,7 @@ class DeadlineIT extends ApplicationIT {
 		complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER), "PROPOSE_APPROVAL");
 		complete("approver", openTask("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE");
 		complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN");
+		awaitStatus(code, "RESULT_READY");
 		assertThat(as("clerk").get("/api/v1/dossiers/" + code).text("verdict")).isEqualTo("EARLY");
 	}
 

@@ -1,0 +1,67 @@
+package io.motcua.app.signature;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One signature applied to a dossier's result, kept with the document it produced.
+ */
+@Entity
+@Table(name = "result_signature")
+class SignatureRecord {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "dossier_code", nullable = false, length = 60)
+	private String dossierCode;
+
+	@Column(name = "document_id", nullable = false)
+	private Long documentId;
+
+	@Column(nullable = false, length = 20)
+	private String role;
+
+	@Column(name = "signer_subject", nullable = false, length = 500)
+	private String signerSubject;
+
+	@Column(name = "certificate_serial", nullable = false, length = 100)
+	private String certificateSerial;
+
+	@Column(name = "signature_level", nullable = false, length = 30)
+	private String level;
+
+	@Column(name = "signed_at", nullable = false)
+	private Instant signedAt;
+
+	@Column(name = "signed_by", nullable = false, length = 60)
+	private String signedBy;
+
+	protected SignatureRecord() {
+	}
+
+	SignatureRecord(String dossierCode, Long documentId, String role, String signerSubject, String certificateSerial,
+			String level, Instant signedAt, String signedBy) {
+		this.dossierCode = dossierCode;
+		this.documentId = documentId;
+		this.role = role;
+		this.signerSubject = signerSubject;
+		this.certificateSerial = certificateSerial;
+		this.level = level;
+		this.signedAt = signedAt;
+		this.signedBy = signedBy;
+	}
+
+	SignatureView view() {
+		return new SignatureView(this.dossierCode, this.documentId, this.role, this.signerSubject,
+				this.certificateSerial, this.level, this.signedAt, this.signedBy);
+	}
+
+}

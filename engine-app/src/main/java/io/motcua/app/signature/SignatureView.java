@@ -1,0 +1,19 @@
+package io.motcua.app.signature;
+
+import java.time.Instant;
+
+/**
+ * A signature on a dossier's result.
+ *
+ * @param dossierCode the dossier
+ * @param documentId the signed document it produced
+ * @param role APPROVER or SEAL
+ * @param signerSubject subject of the signing certificate
+ * @param certificateSerial serial number of that certificate (hex)
+ * @param level PAdES level
+ * @param signedAt when
+ * @param signedBy who (user name, or {@code system} for the seal job)
+ */
+public record SignatureView(String dossierCode, Long documentId, String role, String signerSubject,
+		String certificateSerial, String level, Instant signedAt, String signedBy) {
+}
