@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +83,36 @@ class SignatureIT extends ApplicationIT {
 		assertThat(as("clerk2").get("/api/v1/dossiers/" + code + "/signatures").status()).isEqualTo(404);
 		assertThat(as("clerk").get("/api/v1/dossiers/" + code + "/events").body().findValuesAsText("type"))
 			.contains("RESULT_SIGNED", "RESULT_VERIFIED");
+	}
+
+	@Test
+	void anIndependentValidatorFindsBothSignaturesValid() throws Exception {
+		Path pdfsig = Path.of("/usr/bin/pdfsig");
+		Assumptions.assumeTrue(Files.isExecutable(pdfsig), "poppler's pdfsig is not installed; .ci/run installs it");
+		String code = approvedDossier();
+		complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN");
+		awaitStatus(code, "RESULT_READY");
+		Path result = Files.createTempFile("result", ".pdf");
+		try {
+			Files.write(result, latestSignedResult(code));
+			String report = run(pdfsig.toString(), result.toString());
+			assertThat(report.split("Signature is Valid", -1)).as(report).hasSize(3);
+			assertThat(report).contains("Lê Hoàng Nam", "Total document signed");
+			byte[] tampered = Files.readAllBytes(result);
+			tampered[1000] ^= 0x01;
+			Files.write(result, tampered);
+			assertThat(run(pdfsig.toString(), result.toString())).doesNotContain("Signature is Valid");
+		}
+		finally {
+			Files.deleteIfExists(result);
+		}
+	}
+
+	private static String run(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		return output;
 	}
 
 	@Test
