@@ -42,6 +42,7 @@ import io.motcua.app.system.ProblemException;
 import io.motcua.app.workflow.DossierStepReached;
 import io.motcua.app.workflow.DossierTaskCompleted;
 import io.motcua.app.workflow.DossierTaskCreated;
+import io.motcua.app.workflow.DossierTaskReassigned;
 import io.motcua.app.workflow.DossierTasks;
 import io.motcua.app.workflow.TaskView;
 import io.motcua.app.workflow.Workflow;
@@ -335,6 +336,13 @@ public class DossierService {
 		Dossier dossier = byCode(created.dossierCode());
 		this.events.save(dossier.note("STEP_ASSIGNED", this.clock.instant(), created.actor(),
 				created.taskName() + " → " + created.candidateGroup()));
+	}
+
+	@EventListener
+	void on(DossierTaskReassigned reassigned) {
+		Dossier dossier = byCode(reassigned.dossierCode());
+		this.events.save(dossier.note("STEP_REASSIGNED", this.clock.instant(), reassigned.actor(), reassigned.taskName()
+				+ ": " + ((reassigned.from() != null) ? reassigned.from() : "—") + " → " + reassigned.to()));
 	}
 
 	@EventListener

@@ -78,6 +78,35 @@ public class StaffDirectory {
 				"Unit " + receivingUnitCode + " has no " + type + " above it to process this procedure");
 	}
 
+	/** The units the caller may see, by their place in the tree. */
+	@Transactional(readOnly = true)
+	public List<UnitView> visibleUnits() {
+		Caller caller = currentCaller();
+		List<UnitView> visible = new java.util.ArrayList<>();
+		this.units.findAll().forEach((unit) -> {
+			if (caller.sees(unit.code())) {
+				visible.add(UnitView.of(unit));
+			}
+		});
+		visible.sort(java.util.Comparator.comparing(UnitView::code));
+		return visible;
+	}
+
+	/** The staff of a unit the caller may see. */
+	@Transactional(readOnly = true)
+	public List<StaffView> staffOf(String unitCode) {
+		if (!currentCaller().sees(unitCode)) {
+			throw ProblemException.notFound("No unit " + unitCode);
+		}
+		return this.staff.findAll()
+			.stream()
+			.filter((member) -> member.unit().code().equals(unitCode))
+			.map((member) -> new StaffView(member.username(), member.fullName(), unitCode,
+					java.util.Set.copyOf(member.roles()), member.enabled()))
+			.sorted(java.util.Comparator.comparing(StaffView::username))
+			.toList();
+	}
+
 	/** Usernames of the staff who hold {@code role} in unit {@code unitCode}. */
 	@Transactional(readOnly = true)
 	public List<String> staffWithRole(String unitCode, Role role) {
@@ -86,6 +115,19 @@ public class StaffDirectory {
 			.filter((member) -> member.unit().code().equals(unitCode) && member.roles().contains(role))
 			.map(Staff::username)
 			.toList();
+	}
+
+	/**
+	 * A member of staff as administrators see them (never the password hash).
+	 *
+	 * @param username login name
+	 * @param fullName display name
+	 * @param unitCode the unit
+	 * @param roles roles in that unit
+	 * @param enabled whether the account may log in
+	 */
+	public record StaffView(String username, String fullName, String unitCode, java.util.Set<Role> roles,
+			boolean enabled) {
 	}
 
 	/**

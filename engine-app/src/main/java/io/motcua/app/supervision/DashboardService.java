@@ -110,7 +110,7 @@ public class DashboardService {
 					open.map(TaskView::name).orElse(null),
 					open.map((step) -> (step.assignee() != null) ? step.assignee() : step.candidateGroup())
 						.orElse(null),
-					open.map(TaskView::createdAt).orElse(null)));
+					open.map(TaskView::createdAt).orElse(null), open.map(TaskView::id).orElse(null)));
 		}
 		return list;
 	}
@@ -256,7 +256,7 @@ public class DashboardService {
 	 * @param heldSince since when the step is open
 	 */
 	public record OverdueDossier(String code, String procedureCode, String status, String processingUnit,
-			Instant receivedAt, Instant dueAt, String step, String holder, Instant heldSince) {
+			Instant receivedAt, Instant dueAt, String step, String holder, Instant heldSince, String taskId) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.motcua.app.web;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,6 +41,17 @@ class AdminController {
 		this.calendars = calendars;
 		this.directory = directory;
 		this.objectMapper = objectMapper;
+	}
+
+	@GetMapping("/admin/units")
+	String units(Model model) {
+		List<StaffDirectory.UnitView> units = this.directory.visibleUnits();
+		model.addAttribute("units", units);
+		model.addAttribute("staff",
+				units.stream()
+					.collect(java.util.stream.Collectors.toMap(StaffDirectory.UnitView::code,
+							(unit) -> this.directory.staffOf(unit.code()), (a, b) -> a, java.util.LinkedHashMap::new)));
+		return "admin-units";
 	}
 
 	@GetMapping("/admin/procedures")

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +18,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.motcua.app.supervision.DashboardService;
 import io.motcua.app.supervision.DashboardService.OverdueDossier;
 import io.motcua.app.supervision.DashboardService.Period;
+import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.ProblemException;
+import io.motcua.app.workflow.DossierTasks;
 
 /**
  * The supervisor's dashboard for a chosen period, and the overdue list as CSV.
@@ -34,9 +39,42 @@ class DashboardController {
 
 	private final WebFormat format;
 
-	DashboardController(DashboardService dashboards, WebFormat format) {
+	private final DossierTasks tasks;
+
+	private final StaffDirectory directory;
+
+	DashboardController(DashboardService dashboards, WebFormat format, DossierTasks tasks, StaffDirectory directory) {
 		this.dashboards = dashboards;
 		this.format = format;
+		this.tasks = tasks;
+		this.directory = directory;
+	}
+
+	/**
+	 * Hands the open steps of the selected dossiers to another member of staff; each step
+	 * that cannot go to that person (another role, another unit) is named in an error
+	 * line.
+	 */
+	@PostMapping("/supervision/reassign")
+	String reassign(@RequestParam(name = "taskIds", required = false) List<String> taskIds,
+			@RequestParam String username, RedirectAttributes redirect) {
+		List<String> errors = new ArrayList<>();
+		int moved = 0;
+		for (String taskId : (taskIds != null) ? taskIds : List.<String>of()) {
+			try {
+				this.tasks.reassign(taskId, username);
+				moved++;
+			}
+			catch (ProblemException ex) {
+				errors.add(ex.getMessage());
+			}
+		}
+		redirect.addFlashAttribute("notice", "notice.reassigned");
+		redirect.addFlashAttribute("noticeArg", moved);
+		if (!errors.isEmpty()) {
+			redirect.addFlashAttribute("reassignErrors", errors);
+		}
+		return "redirect:/supervision";
 	}
 
 	@GetMapping("/supervision")
@@ -60,6 +98,11 @@ class DashboardController {
 		model.addAttribute("period", period);
 		model.addAttribute("thresholds", this.dashboards.thresholds());
 		model.addAttribute("overdue", this.dashboards.overdue());
+		model.addAttribute("staff",
+				this.directory.visibleUnits()
+					.stream()
+					.flatMap((unit) -> this.directory.staffOf(unit.code()).stream())
+					.toList());
 		model.addAttribute("trend", trend(dashboard));
 		return "dashboard";
 	}

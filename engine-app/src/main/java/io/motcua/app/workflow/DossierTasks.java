@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.motcua.app.catalog.ProcedureForms;
 import io.motcua.app.security.Caller;
+import io.motcua.app.security.Role;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.PageView;
@@ -133,6 +134,37 @@ public class DossierTasks {
 				this.taskService.saveTask(task);
 			}
 		});
+	}
+
+	/**
+	 * A supervisor (or administrator) of the step's unit hands an open step to another
+	 * member of that unit who holds the step's role.
+	 * @throws ProblemException 404 for a step the caller may not see, 403 for a caller
+	 * who is not a supervisor or administrator, 422 for a user without the role in that
+	 * unit, 409 for a step already completed
+	 */
+	@Transactional
+	public TaskView reassign(String taskId, String username) {
+		Caller caller = this.directory.currentCaller();
+		TaskRecord record = visible(this.records.findForUpdate(taskId), taskId, caller);
+		if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN)) {
+			throw ProblemException.forbidden("Only a supervisor or an administrator hands steps over");
+		}
+		if (!record.isOpen()) {
+			throw ProblemException.conflict("Task " + taskId + " was already completed by " + record.completedBy());
+		}
+		Role role = Role.valueOf(record.role());
+		if (!this.directory.staffWithRole(record.unitCode(), role).contains(username)) {
+			throw ProblemException.invalid("username",
+					username + " is not a " + role + " of unit " + record.unitCode());
+		}
+		String previous = record.assignee();
+		asCaller(caller, () -> this.taskService.setAssignee(taskId, username));
+		this.events.publishEvent(new DossierTaskReassigned(record.dossierCode(), taskId, record.name(), previous,
+				username, caller.username()));
+		log.info("Task {} of dossier {} handed from {} to {} by {}", taskId, record.dossierCode(), previous, username,
+				caller.username());
+		return TaskView.of(record);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,10 +53,24 @@ class TaskController {
 		return this.tasks.claim(id);
 	}
 
+	@PostMapping("/{id}/assignee")
+	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+	TaskView reassign(@PathVariable String id, @Valid @RequestBody ReassignRequest request) {
+		return this.tasks.reassign(id, request.username());
+	}
+
 	@PostMapping("/{id}/complete")
 	ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody CompleteTaskRequest request) {
 		this.tasks.complete(id, request.outcome(), request.comment(), request.formData(), Map.of());
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * A new holder for a step.
+	 *
+	 * @param username member of staff of the step's unit with the step's role
+	 */
+	record ReassignRequest(@NotBlank String username) {
 	}
 
 	/**

@@ -201,6 +201,17 @@ class WebFlowIT extends ApplicationIT {
 			.executeAsyncScript("var done = arguments[arguments.length - 1];"
 					+ "fetch('/supervision/overdue.csv').then(function (r) { return r.text(); }).then(done);");
 		assertThat(csv.toString()).contains("code,procedure,status").contains(code + "," + PROCEDURE);
+
+		// The supervisor hands the overdue review to a specialist.
+		web.open("/supervision").check("pick-" + code).select("reassign-to", "specialist");
+		web.clickId("reassign");
+		assertThat(web.find(By.cssSelector("p.notice")).getText()).contains("1");
+		assertThat(as("specialist").get("/api/v1/tasks?dossier=" + code)
+			.body()
+			.path("items")
+			.get(0)
+			.path("assignee")
+			.asText()).isEqualTo("specialist");
 	}
 
 	@Test
@@ -213,6 +224,9 @@ class WebFlowIT extends ApplicationIT {
 		assertThat(web.text(By.id("calendar"))).contains("Asia/Ho_Chi_Minh");
 		assertThat(web.find(By.id("definition")).getAttribute("value")).contains("\"year\"");
 		web.screenshot("15-admin-calendars");
+		web.open("/admin/units");
+		assertThat(web.text(By.cssSelector("section[data-unit='TRANBIEN']"))).contains("specialist", "approver",
+				"SUPERVISOR");
 		web.logout().login("clerk").open("/admin/calendars");
 		assertThat(web.all(By.id("calendar-edit"))).isEmpty();
 	}
