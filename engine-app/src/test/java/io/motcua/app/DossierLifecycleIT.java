@@ -87,6 +87,33 @@ class DossierLifecycleIT extends ApplicationIT {
 	}
 
 	@Test
+	void intakeWithoutFilesStillIssuesAReceiptWithCodeAndAppointment() throws Exception {
+		Api.Reply received = as("clerk").post("/api/v1/dossiers", application(PROCEDURE));
+		String code = received.text("code");
+		Api.Reply documents = as("clerk").get("/api/v1/dossiers/" + code + "/documents");
+		long receipt = -1;
+		for (var document : documents.body()) {
+			if (document.path("kind").asText().equals("RECEIPT")) {
+				receipt = document.path("id").asLong();
+			}
+		}
+		assertThat(receipt).as(documents.body().toString()).isPositive();
+		java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/dossiers/" + code
+						+ "/documents/" + receipt + "/content"))
+				.header("Authorization",
+						"Basic " + java.util.Base64.getEncoder()
+							.encodeToString("clerk:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains(code, received.text("lookupSecret"), "Thời gian hẹn trả kết quả");
+		}
+	}
+
+	@Test
 	void worklistComesEarliestDeadlineFirst() {
 		receiveDossier("clerk");
 		receiveDossier("clerk");

@@ -27,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -43,6 +45,7 @@ import io.motcua.app.documents.LetterRenderer.Field;
 import io.motcua.app.documents.LetterRenderer.Letter;
 import io.motcua.app.documents.TextExtractor.UnreadableDocumentException;
 import io.motcua.app.dossier.DossierOutcome;
+import io.motcua.app.dossier.DossierReceived;
 import io.motcua.app.dossier.DossierProperties;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatus;
@@ -418,6 +421,16 @@ public class DocumentService {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Every dossier gets its receipt at intake, after the deadline ledger has set the
+	 * appointment; an intake with documents issues a fuller one once they are attached.
+	 */
+	@EventListener
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	void on(DossierReceived received) {
+		issueReceipt(received.dossierCode(), received.lookupSecret());
 	}
 
 	@EventListener
