@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -82,7 +83,8 @@ final class CamundaLifecycle implements Lifecycle, AutoCloseable {
 
 	private void step(String instance, String user, String outcome) {
 		TaskService tasks = this.engine.getTaskService();
-		Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+		Task task = Await.until("the next step of " + instance,
+				() -> Optional.ofNullable(tasks.createTaskQuery().processInstanceId(instance).singleResult()));
 		tasks.claim(task.getId(), user);
 		tasks.complete(task.getId(), Map.of(DossierLifecycle.VAR_OUTCOME, outcome));
 	}

@@ -13,7 +13,19 @@ final class Models {
 	private Models() {
 	}
 
+	/**
+	 * The model for a plain engine: the seal and verification service tasks stay (same
+	 * structure, still asynchronous), but run a no-op expression instead of Motcua's
+	 * signing delegates, which a plain engine does not have. Motcua's own figure includes
+	 * real PAdES signing.
+	 */
 	static String camunda() {
+		return motcua().replace("camunda:delegateExpression=\"${resultSeal}\"", "camunda:expression=\"${true}\"")
+			.replace("camunda:delegateExpression=\"${resultVerification}\"", "camunda:expression=\"${true}\"");
+	}
+
+	/** The model exactly as Motcua ships it. */
+	static String motcua() {
 		try (InputStream in = Models.class.getClassLoader().getResourceAsStream(RESOURCE)) {
 			if (in == null) {
 				throw new IllegalStateException(RESOURCE + " not on the classpath");
@@ -34,6 +46,8 @@ final class Models {
 			.replace("xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"",
 					"xmlns:flowable=\"http://flowable.org/bpmn\"")
 			.replace("camunda:historyTimeToLive=\"180\"", "")
+			.replace("camunda:asyncBefore=", "flowable:async=")
+			.replace("camunda:jobPriority=\"100\"", "")
 			.replace("camunda:", "flowable:");
 	}
 

@@ -60,7 +60,10 @@ final class MotcuaHttpLifecycle implements Lifecycle {
 				 "applicant": {"fullName": "Nguyễn Văn An", "identityNumber": "%012d",
 				  "phone": "0912345678", "email": "an@example.vn",
 				  "address": "12 Võ Thị Sáu, Phường Trấn Biên, Đồng Nai"},
-				 "formData": {}}""".formatted(MotcuaServiceLifecycle.PROCEDURE, seq);
+				 "formData": {"business": {"name": "Cửa hàng tạp hóa Hoa Sen", "ownership": "individual",
+				   "line": "Bán lẻ hàng tạp hóa", "capital": 50000000,
+				   "address": "15 Cách Mạng Tháng Tám, Trấn Biên", "startDate": "2026-12-01"},
+				  "commitment": true}}""".formatted(MotcuaServiceLifecycle.PROCEDURE, seq);
 		String code = send("clerk", "POST", "/api/v1/dossiers", body, 201).get("code").asText();
 		step("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER, "PROPOSE_APPROVAL");
 		step("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER, "APPROVE");
@@ -69,16 +72,22 @@ final class MotcuaHttpLifecycle implements Lifecycle {
 	}
 
 	private void step(String user, String code, String taskKey, String outcome) throws Exception {
-		String taskId = null;
-		for (JsonNode item : send(user, "GET", "/api/v1/tasks?dossier=" + code, null, 200).get("items")) {
-			if (taskKey.equals(item.get("taskKey").asText()) && item.get("completedAt").isNull()) {
-				taskId = item.get("id").asText();
-			}
-		}
-		if (taskId == null) {
-			throw new IllegalStateException("No open " + taskKey + " for " + code + " in the worklist of " + user);
-		}
+		String taskId = Await.until(taskKey + " of " + code, () -> openTask(user, code, taskKey));
 		send(user, "POST", "/api/v1/tasks/" + taskId + "/complete", "{\"outcome\": \"" + outcome + "\"}", 204);
+	}
+
+	private java.util.Optional<String> openTask(String user, String code, String taskKey) {
+		try {
+			for (JsonNode item : send(user, "GET", "/api/v1/tasks?dossier=" + code, null, 200).get("items")) {
+				if (taskKey.equals(item.get("taskKey").asText()) && item.get("completedAt").isNull()) {
+					return java.util.Optional.of(item.get("id").asText());
+				}
+			}
+			return java.util.Optional.empty();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	JsonNode send(String user, String method, String path, String body, int expected) throws Exception {

@@ -65,8 +65,7 @@ final class MotcuaServiceLifecycle implements Lifecycle {
 
 	private void step(String user, String code, String taskKey, String outcome) {
 		SecurityContextHolder.getContext().setAuthentication(this.app.as(user));
-		TaskView task = this.tasks.openStep(code, taskKey)
-			.orElseThrow(() -> new IllegalStateException("No open " + taskKey + " for " + code));
+		TaskView task = Await.until(taskKey + " of " + code, () -> this.tasks.openStep(code, taskKey));
 		this.tasks.complete(task.id(), outcome, null, Map.of());
 	}
 

@@ -1,6 +1,7 @@
 package io.motcua.app.intake;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.ApplicationContext;
 
@@ -13,6 +14,22 @@ import io.motcua.app.dossier.DossierViews.ReceivedDossier;
  */
 public final class BenchIntake {
 
+	/** A valid application form of HKD-01 (household business registration). */
+	static final ObjectNode FORM = form();
+
+	private static ObjectNode form() {
+		try {
+			return (ObjectNode) new ObjectMapper().readTree("""
+					{"business": {"name": "Cửa hàng tạp hóa Hoa Sen", "ownership": "individual",
+					  "line": "Bán lẻ hàng tạp hóa", "capital": 50000000,
+					  "address": "15 Cách Mạng Tháng Tám, Trấn Biên", "startDate": "2026-12-01"},
+					 "commitment": true}""");
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private final IntakeService intake;
 
 	public BenchIntake(ApplicationContext context) {
@@ -23,10 +40,11 @@ public final class BenchIntake {
 	 * Receives a counter dossier for {@code procedureCode} as the authenticated clerk.
 	 */
 	public ReceivedDossier receive(String procedureCode, String identityNumber) {
-		return this.intake.receive(new IntakeRequest(
-				procedureCode, Channel.COUNTER, new IntakeRequest.ApplicantRequest("Nguyễn Văn An", identityNumber,
-						"0912345678", "an@example.vn", "12 Võ Thị Sáu, Phường Trấn Biên, Đồng Nai"),
-				JsonNodeFactory.instance.objectNode()));
+		return this.intake
+			.receive(new IntakeRequest(
+					procedureCode, Channel.COUNTER, new IntakeRequest.ApplicantRequest("Nguyễn Văn An", identityNumber,
+							"0912345678", "an@example.vn", "12 Võ Thị Sáu, Phường Trấn Biên, Đồng Nai"),
+					FORM.deepCopy()));
 	}
 
 }
