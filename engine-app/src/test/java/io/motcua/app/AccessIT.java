@@ -26,6 +26,15 @@ class AccessIT extends ApplicationIT {
 	}
 
 	@Test
+	void openApiDescribesTheApiWithoutLogin() {
+		Api.Reply docs = anonymous().get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.body().path("paths").has("/api/v1/dossiers")).isTrue();
+		assertThat(docs.body().path("paths").has("/public/v1/dossiers/{code}")).isTrue();
+		assertThat(docs.body().path("paths").has("/api/v1/tasks/{id}/complete")).isTrue();
+	}
+
+	@Test
 	void refusesWrongPassword() {
 		assertThat(Api.as(this.port, "clerk", "not-demo").get("/api/v1/procedures").status()).isEqualTo(401);
 	}
