@@ -14,7 +14,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.motcua.app.catalog.Procedure;
 import io.motcua.app.catalog.ProcedureCatalog;
@@ -64,9 +69,17 @@ public class DeadlineService {
 
 	private final Clock clock;
 
+	/** Dossiers re-projected per transaction after a calendar change. */
+	private static final int REPROJECTION_BATCH = 200;
+
+	private final TransactionTemplate transactions;
+
 	DeadlineService(DeadlineEntryRepository entries, CalendarService calendars, ProcedureCatalog catalog,
 			DossierService dossiers, Workflow workflow, DossierTasks tasks, StaffDirectory directory,
-			ApplicationEventPublisher events, SlaProperties properties, Clock clock) {
+			ApplicationEventPublisher events, SlaProperties properties, PlatformTransactionManager transactionManager,
+			Clock clock) {
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.entries = entries;
 		this.calendars = calendars;
 		this.catalog = catalog;
@@ -186,18 +199,44 @@ public class DeadlineService {
 		}
 	}
 
+	/**
+	 * Re-projects every open dossier once the calendar change has committed, in batches
+	 * of their own transactions: each dossier's ledger entry and timers still change
+	 * together, and intake never waits on a transaction that spans every open dossier.
+	 */
 	@EventListener
 	void on(CalendarChanged changed) {
-		WorkingCalendar calendar = this.calendars.current();
-		List<String> open = this.dossiers.openDossierCodes();
-		for (String code : open) {
-			append(code,
-					new LedgerEntry(LedgerEntry.Type.CALENDAR_CHANGED, this.clock.instant(), null, null, null,
-							"calendar " + changed.year() + " changed by " + changed.actor(), changed.actor()),
-					null, calendar);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			reproject(changed);
+			return;
 		}
-		log.info("Re-projected the deadlines of {} open dossiers after the calendar of {} changed", open.size(),
-				changed.year());
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				reproject(changed);
+			}
+
+		});
+	}
+
+	private void reproject(CalendarChanged changed) {
+		long started = System.nanoTime();
+		List<String> open = this.transactions.execute((status) -> this.dossiers.openDossierCodes());
+		for (int from = 0; from < open.size(); from += REPROJECTION_BATCH) {
+			List<String> batch = open.subList(from, Math.min(open.size(), from + REPROJECTION_BATCH));
+			this.transactions.executeWithoutResult((status) -> {
+				WorkingCalendar calendar = this.calendars.current();
+				for (String code : batch) {
+					append(code,
+							new LedgerEntry(LedgerEntry.Type.CALENDAR_CHANGED, this.clock.instant(), null, null, null,
+									"calendar " + changed.year() + " changed by " + changed.actor(), changed.actor()),
+							null, calendar);
+				}
+			});
+		}
+		log.info("Re-projected the deadlines of {} open dossiers in {} ms after the calendar of {} changed",
+				open.size(), (System.nanoTime() - started) / 1_000_000, changed.year());
 	}
 
 	private void resumeIfPaused(DossierStepReached step) {
