@@ -75,6 +75,11 @@ public final class Api {
 			.PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
 	}
 
+	public Reply patch(String path, Object body) {
+		return send(request(path).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+	}
+
 	public Reply postRaw(String path, String body, String contentType) {
 		return send(request(path).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));

@@ -64,6 +64,11 @@ final class CredentialCache implements AuthenticationProvider {
 		return result;
 	}
 
+	/** Forgets every remembered login, after a password or role changed. */
+	void forgetAll() {
+		this.entries.clear();
+	}
+
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

@@ -66,6 +66,21 @@ class Staff {
 		this.roles = EnumSet.copyOf(roles);
 	}
 
+	/** An administrator changes the name, roles or access of this member of staff. */
+	void update(String fullName, Set<Role> roles, boolean enabled) {
+		if (roles.isEmpty()) {
+			throw new IllegalArgumentException("A member of staff needs at least one role");
+		}
+		this.fullName = fullName;
+		this.roles = EnumSet.copyOf(roles);
+		this.enabled = enabled;
+	}
+
+	/** Sets a new password, given as a hash. */
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	String username() {
 		return this.username;
 	}

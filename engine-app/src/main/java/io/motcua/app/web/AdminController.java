@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.motcua.app.catalog.ProcedureCatalog;
 import io.motcua.app.security.Role;
+import io.motcua.app.security.StaffAdministration;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.sla.CalendarService;
 import io.motcua.app.sla.CalendarYear;
@@ -35,8 +36,11 @@ class AdminController {
 
 	private final ObjectMapper objectMapper;
 
+	private final StaffAdministration staffAdministration;
+
 	AdminController(ProcedureCatalog catalog, CalendarService calendars, StaffDirectory directory,
-			ObjectMapper objectMapper) {
+			StaffAdministration staffAdministration, ObjectMapper objectMapper) {
+		this.staffAdministration = staffAdministration;
 		this.catalog = catalog;
 		this.calendars = calendars;
 		this.directory = directory;
@@ -52,6 +56,36 @@ class AdminController {
 					.collect(java.util.stream.Collectors.toMap(StaffDirectory.UnitView::code,
 							(unit) -> this.directory.staffOf(unit.code()), (a, b) -> a, java.util.LinkedHashMap::new)));
 		return "admin-units";
+	}
+
+	@PostMapping("/admin/staff")
+	String addStaff(@RequestParam String username, @RequestParam String fullName, @RequestParam String unitCode,
+			@RequestParam(name = "roles", required = false) List<Role> roles, @RequestParam String password,
+			RedirectAttributes redirect) {
+		try {
+			this.staffAdministration.add(username.trim(), fullName.trim(), unitCode,
+					(roles != null) ? java.util.EnumSet.copyOf(roles) : java.util.Set.of(), password);
+			redirect.addFlashAttribute("notice", "notice.staffAdded");
+			redirect.addFlashAttribute("noticeArg", username);
+		}
+		catch (ProblemException ex) {
+			redirect.addFlashAttribute("staffError", ex.getMessage());
+		}
+		return "redirect:/admin/units";
+	}
+
+	@PostMapping("/admin/staff/{username}/enabled")
+	String enableStaff(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
+		StaffDirectory.StaffView member = this.directory.visibleUnits()
+			.stream()
+			.flatMap((unit) -> this.directory.staffOf(unit.code()).stream())
+			.filter((candidate) -> candidate.username().equals(username))
+			.findFirst()
+			.orElseThrow(() -> ProblemException.notFound("No staff " + username));
+		this.staffAdministration.update(username, member.fullName(), member.roles(), enabled);
+		redirect.addFlashAttribute("notice", enabled ? "notice.staffEnabled" : "notice.staffDisabled");
+		redirect.addFlashAttribute("noticeArg", username);
+		return "redirect:/admin/units";
 	}
 
 	@GetMapping("/admin/procedures")

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import io.motcua.app.Api;
 import io.motcua.app.ApplicationIT;
 import io.motcua.processes.DossierLifecycle;
 
@@ -227,6 +228,16 @@ class WebFlowIT extends ApplicationIT {
 		web.open("/admin/units");
 		assertThat(web.text(By.cssSelector("section[data-unit='TRANBIEN']"))).contains("specialist", "approver",
 				"SUPERVISOR");
+		String newcomer = "clerk-web-" + System.nanoTime() % 100000;
+		web.type("username-TRANBIEN", newcomer)
+			.type("fullname-TRANBIEN", "Hoàng Thị Mai")
+			.check("role-TRANBIEN-CLERK")
+			.type("password-TRANBIEN", "mat-khau-2026");
+		web.clickId("add-TRANBIEN");
+		assertThat(web.find(By.cssSelector("p.notice")).getText()).contains(newcomer);
+		assertThat(Api.as(this.port, newcomer, "mat-khau-2026").get("/api/v1/procedures").status()).isEqualTo(200);
+		web.clickId("toggle-" + newcomer);
+		assertThat(Api.as(this.port, newcomer, "mat-khau-2026").get("/api/v1/procedures").status()).isEqualTo(401);
 		web.logout().login("clerk").open("/admin/calendars");
 		assertThat(web.all(By.id("calendar-edit"))).isEmpty();
 	}

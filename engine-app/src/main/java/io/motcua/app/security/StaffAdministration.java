@@ -1,0 +1,146 @@
+package io.motcua.app.security;
+
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.motcua.app.security.StaffDirectory.StaffView;
+import io.motcua.app.system.FieldError;
+import io.motcua.app.system.ProblemException;
+
+/**
+ * Administrators manage the staff of the units they oversee: add members with roles and a
+ * password, change their roles, disable them, reset passwords. Logins remembered by the
+ * credential cache are forgotten at once.
+ */
+@Service
+public class StaffAdministration {
+
+	private static final Logger log = LoggerFactory.getLogger(StaffAdministration.class);
+
+	private static final int MIN_PASSWORD_LENGTH = 8;
+
+	private final StaffRepository staff;
+
+	private final UnitRepository units;
+
+	private final StaffDirectory directory;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuthenticationProvider authentication;
+
+	StaffAdministration(StaffRepository staff, UnitRepository units, StaffDirectory directory,
+			PasswordEncoder passwordEncoder, AuthenticationProvider authentication) {
+		this.staff = staff;
+		this.units = units;
+		this.directory = directory;
+		this.passwordEncoder = passwordEncoder;
+		this.authentication = authentication;
+	}
+
+	/**
+	 * Adds a member of staff to a unit the administrator oversees.
+	 * @throws ProblemException 403 for a caller who is not ADMIN, 404 for a unit it may
+	 * not see, 409 for a user name already taken, 422 for a weak password or no role
+	 */
+	@Transactional
+	public StaffView add(String username, String fullName, String unitCode, Set<Role> roles, String password) {
+		Caller admin = administrator();
+		if (!admin.sees(unitCode)) {
+			throw ProblemException.notFound("No unit " + unitCode);
+		}
+		Unit unit = this.units.findByCode(unitCode).orElseThrow(() -> ProblemException.notFound("No unit " + unitCode));
+		checkRoles(roles);
+		checkPassword(password);
+		if (this.staff.findByUsername(username).isPresent()) {
+			throw ProblemException.conflict("User name " + username + " is taken");
+		}
+		try {
+			this.staff.save(new Staff(username, fullName, this.passwordEncoder.encode(password), unit, roles));
+			this.staff.flush();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw ProblemException.conflict("User name " + username + " is taken");
+		}
+		log.info("{} added staff {} to unit {} with roles {}", admin.username(), username, unitCode, roles);
+		return view(this.staff.findByUsername(username).orElseThrow());
+	}
+
+	/**
+	 * Changes a member's name, roles and access.
+	 * @throws ProblemException 404 for a member outside the administrator's units
+	 */
+	@Transactional
+	public StaffView update(String username, String fullName, Set<Role> roles, boolean enabled) {
+		Staff member = managed(username);
+		checkRoles(roles);
+		member.update((fullName != null && !fullName.isBlank()) ? fullName : member.fullName(), roles, enabled);
+		forgetLogins();
+		log.info("{} changed staff {}: roles {}, enabled {}", this.directory.currentActor(), username, roles, enabled);
+		return view(member);
+	}
+
+	/**
+	 * Sets a new password for a member.
+	 * @throws ProblemException 404 for a member outside the administrator's units, 422
+	 * for a weak password
+	 */
+	@Transactional
+	public void resetPassword(String username, String password) {
+		Staff member = managed(username);
+		checkPassword(password);
+		member.changePassword(this.passwordEncoder.encode(password));
+		forgetLogins();
+		log.info("{} reset the password of {}", this.directory.currentActor(), username);
+	}
+
+	private Staff managed(String username) {
+		Caller admin = administrator();
+		return this.staff.findByUsername(username)
+			.filter((member) -> admin.sees(member.unit().code()))
+			.orElseThrow(() -> ProblemException.notFound("No staff " + username));
+	}
+
+	private Caller administrator() {
+		Caller caller = this.directory.currentCaller();
+		if (!caller.has(Role.ADMIN)) {
+			throw ProblemException.forbidden("Only an administrator manages staff");
+		}
+		return caller;
+	}
+
+	private void forgetLogins() {
+		if (this.authentication instanceof CredentialCache cache) {
+			cache.forgetAll();
+		}
+	}
+
+	private static void checkRoles(Set<Role> roles) {
+		if (roles == null || roles.isEmpty()) {
+			throw ProblemException.invalid("roles", "at least one role is required");
+		}
+	}
+
+	private static void checkPassword(String password) {
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH
+				|| password.equals(DemoOrganisation.DEMO_PASSWORD)) {
+			throw ProblemException.invalid("The password is too weak",
+					List.of(new FieldError("password", "must have at least " + MIN_PASSWORD_LENGTH + " characters")));
+		}
+	}
+
+	private static StaffView view(Staff member) {
+		return new StaffView(member.username(), member.fullName(), member.unit().code(), member.roles(),
+				member.enabled());
+	}
+
+}
