@@ -7,14 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
+import io.motcua.app.system.FieldError;
+import io.motcua.app.system.ProblemException;
 import io.motcua.forms.FormDefinition;
 import io.motcua.forms.FormDefinitionException;
 import io.motcua.forms.FormValidator;
@@ -61,6 +65,30 @@ public class ProcedureForms {
 		FormDefinition definition = definition(formId)
 			.orElseThrow(() -> new IllegalStateException("No form " + formId + " in the forms module"));
 		return FormValidator.validate(definition, submission);
+	}
+
+	/**
+	 * Validates {@code submission} against the form {@code formId} and refuses it with
+	 * every violation as a field error, in Vietnamese unless the request asks for
+	 * English.
+	 * @param what names the form in the problem's detail ("the application form of
+	 * HKD-01")
+	 * @param fieldOf maps a path in the submission to the field name the client sent
+	 * @throws ProblemException 422 naming every violation
+	 */
+	public void requireValid(String formId, JsonNode submission, String what, Function<String, String> fieldOf) {
+		List<FormViolation> violations = validate(formId, submission);
+		if (violations.isEmpty()) {
+			return;
+		}
+		boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+		List<FieldError> errors = violations.stream()
+			.map((violation) -> new FieldError(fieldOf.apply(violation.path()),
+					english ? violation.messageEn() : violation.messageVi()))
+			.toList();
+		throw ProblemException.invalid(
+				what + " has " + errors.size() + " problem(s): " + errors.stream().map(FieldError::field).toList(),
+				errors);
 	}
 
 	private LoadedForm load(String formId, String usedBy) {

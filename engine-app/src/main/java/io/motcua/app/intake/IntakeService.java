@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +22,6 @@ import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.ProblemException;
 import io.motcua.forms.FormDefinition;
-import io.motcua.forms.FormViolation;
 
 /**
  * Receives an application: checks it against the catalog, resolves the processing unit
@@ -93,16 +91,8 @@ class IntakeService {
 		}
 		ObjectNode submission = ((ObjectNode) formData).deepCopy();
 		submission.set("applicant", applicantSubmission(request.applicant()));
-		List<FormViolation> violations = this.forms.validate(procedure.formId(), submission);
-		if (!violations.isEmpty()) {
-			boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-			List<FieldError> errors = violations.stream()
-				.map((violation) -> new FieldError(fieldOf(violation.path()),
-						english ? violation.messageEn() : violation.messageVi()))
-				.toList();
-			throw ProblemException.invalid("The application form of " + procedure.code() + " has " + errors.size()
-					+ " problem(s): " + errors.stream().map(FieldError::field).toList(), errors);
-		}
+		this.forms.requireValid(procedure.formId(), submission, "The application form of " + procedure.code(),
+				IntakeService::fieldOf);
 		FormDefinition form = this.forms.definition(procedure.formId()).orElseThrow();
 		Caller caller = this.directory.currentCaller();
 		String processingUnit = this.directory.processingUnitFor(caller.unitCode(), procedure.processingUnitType());

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +29,6 @@ import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.PageView;
 import io.motcua.app.system.ProblemException;
-import io.motcua.forms.FormViolation;
 import io.motcua.processes.DossierLifecycle;
 
 /**
@@ -249,17 +247,8 @@ public class DossierTasks {
 	private String validatedForm(TaskRecord record, JsonNode formData) {
 		JsonNode submission = (formData == null || formData.isNull()) ? JsonNodeFactory.instance.objectNode()
 				: formData;
-		List<FormViolation> violations = this.forms.validate(record.formId(), submission);
-		if (!violations.isEmpty()) {
-			boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-			List<FieldError> errors = violations.stream()
-				.map((violation) -> new FieldError(
-						violation.path().isEmpty() ? "formData" : "formData." + violation.path(),
-						english ? violation.messageEn() : violation.messageVi()))
-				.toList();
-			throw ProblemException.invalid("The form of step " + record.name() + " has " + errors.size()
-					+ " problem(s): " + errors.stream().map(FieldError::field).toList(), errors);
-		}
+		this.forms.requireValid(record.formId(), submission, "The form of step " + record.name(),
+				(path) -> path.isEmpty() ? "formData" : "formData." + path);
 		return submission.toString();
 	}
 
