@@ -98,23 +98,17 @@ public class StaffDirectory {
 		if (!currentCaller().sees(unitCode)) {
 			throw ProblemException.notFound("No unit " + unitCode);
 		}
-		return this.staff.findAll()
+		return this.staff.findByUnitCode(unitCode)
 			.stream()
-			.filter((member) -> member.unit().code().equals(unitCode))
 			.map((member) -> new StaffView(member.username(), member.fullName(), unitCode,
 					java.util.Set.copyOf(member.roles()), member.enabled()))
-			.sorted(java.util.Comparator.comparing(StaffView::username))
 			.toList();
 	}
 
 	/** Usernames of the staff who hold {@code role} in unit {@code unitCode}. */
 	@Transactional(readOnly = true)
 	public List<String> staffWithRole(String unitCode, Role role) {
-		return this.staff.findAll()
-			.stream()
-			.filter((member) -> member.unit().code().equals(unitCode) && member.roles().contains(role))
-			.map(Staff::username)
-			.toList();
+		return this.staff.findUsernamesByUnitCodeAndRole(unitCode, role);
 	}
 
 	/**
