@@ -29,6 +29,7 @@ import io.motcua.app.documents.DocumentView;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierViews.DossierFacts;
 import io.motcua.app.security.Caller;
+import io.motcua.app.security.Role;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.ProblemException;
@@ -213,19 +214,18 @@ public class ResultSigning {
 	 */
 	@Transactional
 	public void applySeal(String dossierCode) {
-		boolean sealed = this.records.findByDossierCodeOrderById(dossierCode)
+		List<SignatureView> signatures = this.records.findByDossierCodeOrderById(dossierCode)
 			.stream()
-			.anyMatch((record) -> "SEAL".equals(record.view().role()));
-		if (sealed) {
+			.map(SignatureRecord::view)
+			.toList();
+		if (signatures.stream().anyMatch((signature) -> "SEAL".equals(signature.role()))) {
 			return;
 		}
 		DocumentView approved = this.documents.latestIssued(dossierCode, DocumentKind.SIGNED_RESULT)
 			.orElseThrow(() -> new IllegalStateException(
 					"Dossier " + dossierCode + " has no result signed by the approver; it cannot be sealed"));
-		String approver = this.records.findByDossierCodeOrderById(dossierCode)
-			.stream()
-			.map(SignatureRecord::view)
-			.filter((record) -> "APPROVER".equals(record.role()))
+		String approver = signatures.stream()
+			.filter((signature) -> "APPROVER".equals(signature.role()))
 			.map(SignatureView::signedBy)
 			.reduce((first, second) -> second)
 			.orElse(dossierCode);
@@ -298,7 +298,7 @@ public class ResultSigning {
 		if (!DossierLifecycle.TASK_SIGN_RESULT.equals(step.taskKey()) || step.completedAt() != null) {
 			throw ProblemException.conflict("Task " + taskId + " is not an open signing step");
 		}
-		if (!this.directory.currentCaller().has(io.motcua.app.security.Role.APPROVER)) {
+		if (!this.directory.currentCaller().has(Role.APPROVER)) {
 			throw ProblemException.forbidden("Only an approver signs results");
 		}
 		return step;
