@@ -1,15 +1,13 @@
 package io.motcua.app.dossier;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-
-import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import io.motcua.app.system.DatabaseKind;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +26,9 @@ class DossierCodes {
 
 	private final boolean postgres;
 
-	DossierCodes(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
+	DossierCodes(JdbcTemplate jdbc, DatabaseKind database) {
 		this.jdbc = jdbc;
-		try (Connection connection = dataSource.getConnection()) {
-			this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-		}
+		this.postgres = database.isPostgres();
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

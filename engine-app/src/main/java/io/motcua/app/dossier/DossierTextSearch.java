@@ -1,15 +1,12 @@
 package io.motcua.app.dossier;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 import org.springframework.stereotype.Component;
+
+import io.motcua.app.system.DatabaseKind;
 
 /**
  * The text condition of the dossier list: PostgreSQL full-text search (an indexed SQL
@@ -21,10 +18,8 @@ class DossierTextSearch {
 
 	private final boolean postgres;
 
-	DossierTextSearch(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-		}
+	DossierTextSearch(DatabaseKind database) {
+		this.postgres = database.isPostgres();
 	}
 
 	Predicate matches(Root<Dossier> root, CriteriaBuilder cb, String text) {
