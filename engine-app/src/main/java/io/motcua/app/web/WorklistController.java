@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.motcua.app.catalog.Procedure;
 import io.motcua.app.catalog.ProcedureCatalog;
+import io.motcua.app.catalog.ProcedureForms;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatus;
 import io.motcua.app.dossier.DossierViews.DossierFilter;
@@ -26,6 +30,7 @@ import io.motcua.app.system.PageView;
 import io.motcua.app.system.ProblemException;
 import io.motcua.app.workflow.DossierTasks;
 import io.motcua.app.workflow.TaskView;
+import io.motcua.forms.FormDefinition;
 import io.motcua.processes.DossierLifecycle;
 
 /**
@@ -48,8 +53,11 @@ class WorklistController {
 
 	private final StaffDirectory directory;
 
+	private final ProcedureForms forms;
+
 	WorklistController(DossierTasks tasks, DossierService dossiers, DeadlineService deadlines, ProcedureCatalog catalog,
-			StaffDirectory directory) {
+			StaffDirectory directory, ProcedureForms forms) {
+		this.forms = forms;
 		this.tasks = tasks;
 		this.dossiers = dossiers;
 		this.deadlines = deadlines;
@@ -87,21 +95,36 @@ class WorklistController {
 		dossierModel(task.dossierCode(), model);
 		model.addAttribute("task", task);
 		model.addAttribute("actionable", actionable(task));
+		model.addAttribute("fields", stepFields(task, null, Map.of()));
 		return "task";
+	}
+
+	/**
+	 * The step's own form (review findings, approval remarks), empty when it has none.
+	 */
+	private List<FormFields.Field> stepFields(TaskView task, MultiValueMap<String, String> posted,
+			Map<String, String> errors) {
+		return stepForm(task).map((form) -> FormFields.render(form, posted, errors)).orElse(List.of());
+	}
+
+	private Optional<FormDefinition> stepForm(TaskView task) {
+		return (task.formId() != null) ? this.forms.definition(task.formId()) : Optional.empty();
 	}
 
 	@PostMapping("/tasks/{id}/complete")
 	String complete(@PathVariable String id, @RequestParam String outcome,
-			@RequestParam(required = false) String comment, @RequestParam(required = false) String next, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String comment, @RequestParam(required = false) String next,
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		TaskView task = this.tasks.find(id);
 		try {
-			this.tasks.complete(id, outcome, blankToNull(comment), Map.of());
+			this.tasks.complete(id, outcome, blankToNull(comment),
+					stepForm(task).map((form) -> (JsonNode) FormFields.read(form, params)).orElse(null), Map.of());
 		}
 		catch (ProblemException ex) {
 			dossierModel(task.dossierCode(), model);
 			model.addAttribute("task", task);
 			model.addAttribute("actionable", actionable(task));
+			model.addAttribute("fields", stepFields(task, params, WebModel.byField(ex)));
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("comment", comment);
 			return "task";

@@ -82,8 +82,21 @@ class WebFlowIT extends ApplicationIT {
 		web.click(By.cssSelector("tr[data-dossier='" + code + "'] a"));
 		assertThat(web.page()).contains("Nguyễn Văn An", "Cửa hàng tạp hóa Hoa Sen");
 		web.type("comment", "Hồ sơ đầy đủ, đề nghị cấp.");
+		// The review's own form: a site visit needs its date, and the server says so next
+		// to it.
+		web.type("f-findings", "Hồ sơ hợp lệ, đủ điều kiện").check("f-siteVisit");
+		web.clickId("outcome-" + DossierLifecycle.OUTCOME_PROPOSE_APPROVAL);
+		assertThat(web.find(By.cssSelector(".field.invalid")).getText()).isNotBlank();
+		web.setValue("f-siteVisitDate", "2026-11-20");
 		web.screenshot("06-task-review");
 		web.clickId("outcome-" + DossierLifecycle.OUTCOME_PROPOSE_APPROVAL);
+		assertThat(web.find(By.cssSelector("p.notice")).getText()).contains(code);
+		assertThat(as("clerk").get("/api/v1/dossiers/" + code + "/steps")
+			.body()
+			.get(0)
+			.path("formData")
+			.path("findings")
+			.asText()).isEqualTo("Hồ sơ hợp lệ, đủ điều kiện");
 		assertThat(web.page()).contains(code);
 		web.logout();
 
@@ -237,7 +250,13 @@ class WebFlowIT extends ApplicationIT {
 		assertThat(web.find(By.cssSelector("p.notice")).getText()).contains(newcomer);
 		assertThat(Api.as(this.port, newcomer, "mat-khau-2026").get("/api/v1/procedures").status()).isEqualTo(200);
 		web.clickId("toggle-" + newcomer);
-		assertThat(Api.as(this.port, newcomer, "mat-khau-2026").get("/api/v1/procedures").status()).isEqualTo(401);
+		// The click returns before the browser has the answer; wait for the account to be
+		// refused.
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(Api.as(this.port, newcomer, "mat-khau-2026").get("/api/v1/procedures").status())
+						.isEqualTo(401));
 		web.logout().login("clerk").open("/admin/calendars");
 		assertThat(web.all(By.id("calendar-edit"))).isEmpty();
 	}
