@@ -31,9 +31,11 @@ import io.motcua.app.dossier.DossierViews.DossierFilter;
 import io.motcua.app.dossier.DossierViews.DossierSummary;
 import io.motcua.app.dossier.DossierViews.DossierView;
 import io.motcua.app.dossier.DossierViews.NewDossier;
+import io.motcua.app.dossier.DossierViews.OpenDossier;
 import io.motcua.app.dossier.DossierViews.PublicDossierView;
 import io.motcua.app.dossier.DossierViews.PublicStep;
 import io.motcua.app.dossier.DossierViews.ReceivedDossier;
+import io.motcua.app.dossier.DossierViews.ScheduledDeadline;
 import io.motcua.app.dossier.DossierViews.TimelineEntry;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.StaffDirectory;
@@ -85,11 +87,15 @@ public class DossierService {
 
 	private final DossierTextSearch textSearch;
 
+	private final DossierDeadlines deadlines;
+
 	private final Clock clock;
 
 	DossierService(DossierRepository dossiers, DossierEventRepository events, DossierCodes codes, Workflow workflow,
 			DossierTasks tasks, StaffDirectory directory, ProcedureCatalog catalog, DossierProperties properties,
-			ObjectMapper objectMapper, ApplicationEventPublisher publisher, DossierTextSearch textSearch, Clock clock) {
+			ObjectMapper objectMapper, ApplicationEventPublisher publisher, DossierTextSearch textSearch,
+			DossierDeadlines deadlines, Clock clock) {
+		this.deadlines = deadlines;
 		this.publisher = publisher;
 		this.textSearch = textSearch;
 		this.dossiers = dossiers;
@@ -146,6 +152,21 @@ public class DossierService {
 	@Transactional(readOnly = true)
 	public List<String> openDossierCodes() {
 		return this.dossiers.findCodesByCompletedAtIsNull();
+	}
+
+	/** Every dossier whose result is not ready yet, with its process, oldest first. */
+	@Transactional(readOnly = true)
+	public List<OpenDossier> openDossiers() {
+		return this.deadlines.open();
+	}
+
+	/**
+	 * The deadline ledger derived new due dates for many dossiers at once (after a
+	 * calendar change): written in one batch, without loading the dossiers.
+	 */
+	@Transactional
+	public void scheduleDeadlines(List<ScheduledDeadline> scheduled) {
+		this.deadlines.schedule(scheduled);
 	}
 
 	/**

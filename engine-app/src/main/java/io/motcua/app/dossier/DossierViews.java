@@ -129,4 +129,24 @@ public final class DossierViews {
 	public record DossierFilter(DossierStatus status, String procedureCode, Boolean overdue, String text) {
 	}
 
+	/**
+	 * An open dossier and its process instance, for work that walks every open dossier.
+	 *
+	 * @param code the dossier's code
+	 * @param processInstanceId its process instance, null before the process started
+	 */
+	public record OpenDossier(String code, String processInstanceId) {
+	}
+
+	/**
+	 * A due date and warning the deadline ledger derived for a dossier (both null while
+	 * its clock is stopped).
+	 *
+	 * @param code the dossier's code
+	 * @param dueAt the due date
+	 * @param warningAt when the dossier counts as due soon
+	 */
+	public record ScheduledDeadline(String code, Instant dueAt, Instant warningAt) {
+	}
+
 }

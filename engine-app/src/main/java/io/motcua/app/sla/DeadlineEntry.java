@@ -93,4 +93,12 @@ class DeadlineEntry {
 		return this.dossierCode;
 	}
 
+	Instant dueBefore() {
+		return this.dueBefore;
+	}
+
+	Instant dueAfter() {
+		return this.dueAfter;
+	}
+
 }

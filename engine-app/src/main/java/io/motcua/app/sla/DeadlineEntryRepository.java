@@ -1,5 +1,6 @@
 package io.motcua.app.sla;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.Query;
@@ -8,5 +9,7 @@ import org.springframework.data.repository.CrudRepository;
 interface DeadlineEntryRepository extends CrudRepository<DeadlineEntry, Long> {
 
 	List<DeadlineEntry> findByDossierCodeOrderById(String dossierCode);
+
+	List<DeadlineEntry> findByDossierCodeInOrderById(Collection<String> dossierCodes);
 
 }

@@ -1,15 +1,22 @@
 package io.motcua.app.workflow;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -45,7 +52,11 @@ public class Workflow {
 
 	private final ManagementService management;
 
-	Workflow(RuntimeService runtime, RepositoryService repository, ManagementService management) {
+	private final ProcessEngineConfigurationImpl engine;
+
+	Workflow(RuntimeService runtime, RepositoryService repository, ManagementService management,
+			ProcessEngineConfigurationImpl engine) {
+		this.engine = engine;
 		this.runtime = runtime;
 		this.repository = repository;
 		this.management = management;
@@ -118,6 +129,61 @@ public class Workflow {
 		pending.put(dossierCode, new Instant[] { warningAt, dueAt });
 	}
 
+	/**
+	 * Moves the SLA timers of many dossiers at once (after a calendar change), in one
+	 * engine command: their process instances, variables and timer jobs are read with a
+	 * few queries instead of several per dossier, and the engine flushes every change in
+	 * one batch, under its usual optimistic locking. A dossier whose clock is stopped, or
+	 * whose timers are suspended, takes the one-by-one path, which suspends and activates
+	 * jobs.
+	 * @param timers the new dates per process instance
+	 */
+	@Transactional
+	public void rescheduleSlaTimers(List<SlaTimers> timers) {
+		Map<String, SlaTimers> byInstance = new LinkedHashMap<>();
+		timers.stream()
+			.filter((timer) -> timer.processInstanceId() != null)
+			.forEach((timer) -> byInstance.put(timer.processInstanceId(), timer));
+		if (byInstance.isEmpty()) {
+			return;
+		}
+		Set<String> oneByOne = new HashSet<>();
+		this.engine.getCommandExecutorTxRequired().execute((Command<Void>) (context) -> {
+			List<Job> jobs = this.management.createJobQuery().processInstanceIds(byInstance.keySet()).list();
+			Map<String, List<Job>> slaJobs = new HashMap<>();
+			for (Job job : jobs) {
+				String activity = ((JobEntity) job).getActivityId();
+				if (DossierLifecycle.TIMER_SLA_WARNING.equals(activity)
+						|| DossierLifecycle.TIMER_SLA_OVERDUE.equals(activity)) {
+					slaJobs.computeIfAbsent(job.getProcessInstanceId(), (id) -> new ArrayList<>()).add(job);
+				}
+			}
+			for (ProcessInstance instance : this.runtime.createProcessInstanceQuery()
+				.processInstanceIds(byInstance.keySet())
+				.list()) {
+				SlaTimers timer = byInstance.get(instance.getId());
+				List<Job> own = slaJobs.getOrDefault(instance.getId(), List.of());
+				if (timer.dueAt() == null || own.stream().anyMatch(Job::isSuspended)) {
+					oneByOne.add(instance.getId());
+					continue;
+				}
+				// The instance is in this command's cache: no further read for it
+				this.runtime.setVariables(instance.getId(), Map.of(DossierLifecycle.VAR_SLA_WARNING_AT,
+						timerDate(timer.warningAt()), DossierLifecycle.VAR_SLA_DUE_AT, timerDate(timer.dueAt())));
+				for (Job job : own) {
+					Instant at = DossierLifecycle.TIMER_SLA_WARNING.equals(((JobEntity) job).getActivityId())
+							? timer.warningAt() : timer.dueAt();
+					this.management.setJobDuedate(job.getId(), Date.from(at));
+				}
+			}
+			return null;
+		});
+		for (String id : oneByOne) {
+			SlaTimers timer = byInstance.get(id);
+			applySlaTimersOf(id, timer.warningAt(), timer.dueAt());
+		}
+	}
+
 	private void applySlaTimers(String dossierCode, Instant warningAt, Instant dueAt) {
 		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(dossierCode)
@@ -125,10 +191,14 @@ public class Workflow {
 		if (instance == null) {
 			return;
 		}
-		this.runtime.setVariable(instance.getId(), DossierLifecycle.VAR_SLA_WARNING_AT, timerDate(warningAt));
-		this.runtime.setVariable(instance.getId(), DossierLifecycle.VAR_SLA_DUE_AT, timerDate(dueAt));
-		reschedule(instance.getId(), DossierLifecycle.TIMER_SLA_WARNING, warningAt);
-		reschedule(instance.getId(), DossierLifecycle.TIMER_SLA_OVERDUE, dueAt);
+		applySlaTimersOf(instance.getId(), warningAt, dueAt);
+	}
+
+	private void applySlaTimersOf(String processInstanceId, Instant warningAt, Instant dueAt) {
+		this.runtime.setVariable(processInstanceId, DossierLifecycle.VAR_SLA_WARNING_AT, timerDate(warningAt));
+		this.runtime.setVariable(processInstanceId, DossierLifecycle.VAR_SLA_DUE_AT, timerDate(dueAt));
+		reschedule(processInstanceId, DossierLifecycle.TIMER_SLA_WARNING, warningAt);
+		reschedule(processInstanceId, DossierLifecycle.TIMER_SLA_OVERDUE, dueAt);
 	}
 
 	private void reschedule(String processInstanceId, String timerId, Instant at) {

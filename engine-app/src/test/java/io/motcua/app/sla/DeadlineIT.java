@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ class DeadlineIT extends ApplicationIT {
 
 	@Autowired
 	ManagementService managementService;
+
+	@Autowired
+	RuntimeService runtimeService;
 
 	@Autowired
 	ObjectMapper objectMapper;
@@ -105,6 +109,12 @@ class DeadlineIT extends ApplicationIT {
 		this.clock.set(at("2026-03-02T07:30+07:00"));
 		String code = receiveDossier("clerk");
 		assertThat(dueAt(code)).isEqualTo(at("2026-03-04T17:00+07:00"));
+		// A second dossier waits for a supplement: its clock stays stopped
+		String paused = receiveDossier("clerk");
+		assertThat(as("specialist")
+			.post("/api/v1/dossiers/" + paused + "/supplement-requests",
+					Map.of("reason", "Thiếu hợp đồng thuê nhà", "deadline", "2026-03-27T10:00:00Z"))
+			.status()).isEqualTo(200);
 
 		Api.Reply refused = as("clerk").post("/api/v1/dossiers/" + code + "/extensions",
 				Map.of("appointment", "2026-03-06T10:00:00Z", "reason", "x"));
@@ -169,6 +179,12 @@ class DeadlineIT extends ApplicationIT {
 		this.clock.set(at("2026-03-02T07:30+07:00"));
 		String code = receiveDossier("clerk");
 		assertThat(dueAt(code)).isEqualTo(at("2026-03-04T17:00+07:00"));
+		// A second dossier waits for a supplement: its clock stays stopped
+		String paused = receiveDossier("clerk");
+		assertThat(as("specialist")
+			.post("/api/v1/dossiers/" + paused + "/supplement-requests",
+					Map.of("reason", "Thiếu hợp đồng thuê nhà", "deadline", "2026-03-27T10:00:00Z"))
+			.status()).isEqualTo(200);
 
 		Api.Reply calendar = as("clerk").get("/api/v1/calendars/2026");
 		assertThat(calendar.status()).isEqualTo(200);
@@ -181,11 +197,25 @@ class DeadlineIT extends ApplicationIT {
 
 		assertThat(dueAt(code)).isEqualTo(at("2026-03-05T17:00+07:00"));
 		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_OVERDUE)).isEqualTo(at("2026-03-05T17:00+07:00"));
+		// The warning keeps its lead (20 % of three days: 4h30) before the new due date
+		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_WARNING)).isEqualTo(at("2026-03-05T10:30+07:00"));
+		// Timers created later (re-entering the processing) read the variable
+		assertThat(this.runtimeService.getVariable(processInstanceOf(code), DossierLifecycle.VAR_SLA_DUE_AT))
+			.isEqualTo(at("2026-03-05T17:00+07:00").toString());
+		assertThat(dueAt(paused)).isNull();
+		assertThat(timerJob(paused, DossierLifecycle.TIMER_SLA_OVERDUE).isSuspended()).isTrue();
+		assertThat(as("clerk").get("/api/v1/dossiers/" + paused + "/deadline").body().path("paused").asBoolean())
+			.isTrue();
 		Api.Reply deadline = as("clerk").get("/api/v1/dossiers/" + code + "/deadline");
 		assertThat(deadline.body().path("entries").findValuesAsText("type")).containsExactly("RECEIVED",
 				"CALENDAR_CHANGED");
 		assertThat(deadline.body().path("entries").get(1).path("explanation").asText())
 			.contains("Working calendar changed", "due 05/03/2026 17:00");
+
+		// The moved timer fires at its new instant
+		this.clock.set(at("2026-03-05T17:01+07:00"));
+		this.managementService.executeJob(timerJob(code, DossierLifecycle.TIMER_SLA_OVERDUE).getId());
+		assertThat(as("supervisor").get("/api/v1/dossiers/" + code).text("overdueAt")).isNotNull();
 	}
 
 	@Test
@@ -214,9 +244,12 @@ class DeadlineIT extends ApplicationIT {
 		return (due != null) ? Instant.parse(due) : null;
 	}
 
+	private String processInstanceOf(String code) {
+		return this.jdbc.queryForObject("select process_instance_id from dossier where code = ?", String.class, code);
+	}
+
 	private Job timerJob(String code, String timerId) {
-		String processInstanceId = this.jdbc.queryForObject("select process_instance_id from dossier where code = ?",
-				String.class, code);
+		String processInstanceId = processInstanceOf(code);
 		return this.managementService.createJobQuery()
 			.processInstanceId(processInstanceId)
 			.activityId(timerId)
