@@ -37,6 +37,8 @@ final class AppearanceTemplate {
 
 	static final String FONT = "fonts/DejaVuSans.ttf";
 
+	private static final EmbeddedFont EMBEDDED_FONT = EmbeddedFont.fromClassPath("io/motcua/signing/" + FONT);
+
 	private static final Color STAMP_BLUE = new Color(0x1f, 0x3f, 0xa0);
 
 	private static final float MARGIN = 18;
@@ -81,13 +83,7 @@ final class AppearanceTemplate {
 			appearanceDictionary.setNormalAppearance(appearanceStream);
 			widget.setAppearance(appearanceDictionary);
 
-			PDFont font;
-			try (InputStream fontStream = AppearanceTemplate.class.getResourceAsStream(FONT)) {
-				if (fontStream == null) {
-					throw new SigningException("Font " + FONT + " missing from the class path");
-				}
-				font = PDType0Font.load(template, fontStream, true);
-			}
+			PDFont font = EMBEDDED_FONT.embedIn(template);
 			try (PDPageContentStream content = new PDPageContentStream(template, appearanceStream)) {
 				if (appearance.kind() == SignatureAppearance.Kind.STAMP) {
 					drawStamp(content, font, appearance, rectangle, signerName, signingTime, zone);

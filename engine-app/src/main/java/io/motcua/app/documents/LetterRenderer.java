@@ -2,7 +2,6 @@ package io.motcua.app.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +13,14 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.io.ByteArrayInputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import io.motcua.signing.EmbeddedFont;
 
 /**
  * Lays out the letters the office issues (receipt, supplement request, refusal) as A4
@@ -34,9 +33,9 @@ class LetterRenderer {
 
 	private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
-	private final byte[] regular = font("fonts/DejaVuSans.ttf");
+	private final EmbeddedFont regular = EmbeddedFont.fromClassPath("fonts/DejaVuSans.ttf");
 
-	private final byte[] bold = font("fonts/DejaVuSans-Bold.ttf");
+	private final EmbeddedFont bold = EmbeddedFont.fromClassPath("fonts/DejaVuSans-Bold.ttf");
 
 	/**
 	 * A letter.
@@ -65,8 +64,8 @@ class LetterRenderer {
 
 	byte[] render(Letter letter) {
 		try (PDDocument document = new PDDocument()) {
-			PDFont font = PDType0Font.load(document, new ByteArrayInputStream(this.regular), true);
-			PDFont heading = PDType0Font.load(document, new ByteArrayInputStream(this.bold), true);
+			PDFont font = this.regular.embedIn(document);
+			PDFont heading = this.bold.embedIn(document);
 			PDDocumentInformation info = document.getDocumentInformation();
 			info.setTitle(letter.title());
 			info.setCreator("Motcua");
@@ -105,18 +104,6 @@ class LetterRenderer {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot render " + letter.title(), ex);
-		}
-	}
-
-	private static byte[] font(String resource) {
-		try (InputStream in = LetterRenderer.class.getClassLoader().getResourceAsStream(resource)) {
-			if (in == null) {
-				throw new IllegalStateException("Font " + resource + " is missing from the classpath");
-			}
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -62,6 +65,8 @@ class SigningKeyStore {
 
 	private final Clock clock;
 
+	private final Map<Path, LoadedKey> loaded = new ConcurrentHashMap<>();
+
 	SigningKeyStore(SignatureProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
@@ -102,21 +107,40 @@ class SigningKeyStore {
 		return anchors;
 	}
 
-	private synchronized SigningKey load(Path file, String commonName, String organisation, boolean seal) {
+	private SigningKey load(Path file, String commonName, String organisation, boolean seal) {
 		char[] password = this.properties.keyStorePassword().toCharArray();
 		if (!Files.exists(file)) {
-			if (!this.properties.demoKeys()) {
-				throw ProblemException.conflict("No signing key at " + file
-						+ "; an administrator must install a PKCS#12 key store there before anyone signs");
+			synchronized (this) {
+				if (!Files.exists(file)) {
+					if (!this.properties.demoKeys()) {
+						throw ProblemException.conflict("No signing key at " + file
+								+ "; an administrator must install a PKCS#12 key store there before anyone signs");
+					}
+					issueDemoKey(file, commonName, organisation, seal, password);
+				}
 			}
-			issueDemoKey(file, commonName, organisation, seal, password);
 		}
-		try (InputStream in = Files.newInputStream(file)) {
-			return SigningKey.fromPkcs12(in, password, null);
+		try {
+			// Opening a PKCS#12 store derives its key from the password (thousands of
+			// hash rounds): keep what was read while the file stays the same, and read
+			// again when an administrator replaces it
+			FileTime modified = Files.getLastModifiedTime(file);
+			LoadedKey loaded = this.loaded.get(file);
+			if (loaded != null && loaded.modified().equals(modified)) {
+				return loaded.key();
+			}
+			try (InputStream in = Files.newInputStream(file)) {
+				SigningKey key = SigningKey.fromPkcs12(in, password, null);
+				this.loaded.put(file, new LoadedKey(modified, key));
+				return key;
+			}
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read the signing key " + file + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	private record LoadedKey(FileTime modified, SigningKey key) {
 	}
 
 	private void issueDemoKey(Path file, String commonName, String organisation, boolean seal, char[] password) {

@@ -90,12 +90,16 @@ public class CalendarService implements ApplicationRunner {
 	/** The working calendar as stored now, all years together. */
 	@Transactional(readOnly = true)
 	public WorkingCalendar current() {
-		List<CalendarRecord> all = this.records.findAllByOrderByYear();
-		String stamp = all.stream().map((r) -> r.year() + ":" + r.version()).collect(Collectors.joining(","));
+		// Another node may have changed a calendar: compare versions (a tiny read) on
+		// every call rather than trusting a cache for some seconds, so that no deadline
+		// is ever computed on a calendar that has been replaced
+		String stamp = String.join(",", this.records.stamps());
 		CachedCalendar hit = this.cached;
 		if (hit != null && hit.stamp().equals(stamp)) {
 			return hit.calendar();
 		}
+		List<CalendarRecord> all = this.records.findAllByOrderByYear();
+		stamp = all.stream().map((r) -> r.year() + ":" + r.version()).collect(Collectors.joining(","));
 		if (all.isEmpty()) {
 			throw new IllegalStateException("No working calendar is stored; add one with PUT /api/v1/calendars/{year}");
 		}
