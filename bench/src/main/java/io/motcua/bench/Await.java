@@ -2,6 +2,7 @@ package io.motcua.bench;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +14,17 @@ final class Await {
 
 	private static final Duration LIMIT = Duration.ofSeconds(60);
 
+	/**
+	 * Probes that found nothing yet: each is a read-only transaction of the client's
+	 * waiting, not of the lifecycle, and is taken off the commit count.
+	 */
+	private static final AtomicLong EMPTY_PROBES = new AtomicLong();
+
 	private Await() {
+	}
+
+	static long emptyProbes() {
+		return EMPTY_PROBES.get();
 	}
 
 	static <T> T until(String what, Supplier<Optional<T>> probe) {
@@ -23,6 +34,7 @@ final class Await {
 			if (found.isPresent()) {
 				return found.get();
 			}
+			EMPTY_PROBES.incrementAndGet();
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Gave up waiting for " + what + " after " + LIMIT);
 			}

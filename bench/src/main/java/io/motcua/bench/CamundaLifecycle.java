@@ -24,7 +24,7 @@ import io.motcua.processes.DossierLifecycle;
  */
 final class CamundaLifecycle implements Lifecycle, AutoCloseable {
 
-	static final String DATABASE = "motcua_bench_camunda";
+	static final String DATABASE = Postgres.database("motcua_bench_camunda");
 
 	private final HikariDataSource dataSource;
 

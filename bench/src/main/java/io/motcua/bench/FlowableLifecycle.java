@@ -22,7 +22,7 @@ import io.motcua.processes.DossierLifecycle;
  */
 final class FlowableLifecycle implements Lifecycle, AutoCloseable {
 
-	static final String DATABASE = "motcua_bench_flowable";
+	static final String DATABASE = Postgres.database("motcua_bench_flowable");
 
 	private final HikariDataSource dataSource;
 

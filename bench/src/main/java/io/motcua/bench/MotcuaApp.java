@@ -22,7 +22,7 @@ import io.motcua.app.MotcuaApplication;
  */
 final class MotcuaApp implements AutoCloseable {
 
-	static final String DATABASE = "motcua_bench_app";
+	static final String DATABASE = Postgres.database("motcua_bench_app");
 
 	final ConfigurableApplicationContext context;
 

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -22,7 +23,9 @@ import io.motcua.processes.DossierLifecycle;
  */
 final class MotcuaHttpLifecycle implements Lifecycle {
 
-	private final MotcuaApp app;
+	private final String database;
+
+	private final Supplier<DataSource> dataSource;
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -34,8 +37,14 @@ final class MotcuaHttpLifecycle implements Lifecycle {
 	private final String base;
 
 	MotcuaHttpLifecycle(MotcuaApp app) {
-		this.app = app;
-		this.base = "http://127.0.0.1:" + app.port();
+		this("http://127.0.0.1:" + app.port(), MotcuaApp.DATABASE, app::dataSource);
+	}
+
+	/** Motcua running elsewhere (another process), at {@code base}. */
+	MotcuaHttpLifecycle(String base, String database, Supplier<DataSource> dataSource) {
+		this.base = base;
+		this.database = database;
+		this.dataSource = dataSource;
 	}
 
 	@Override
@@ -45,12 +54,12 @@ final class MotcuaHttpLifecycle implements Lifecycle {
 
 	@Override
 	public String database() {
-		return MotcuaApp.DATABASE;
+		return this.database;
 	}
 
 	@Override
 	public DataSource dataSource() {
-		return this.app.dataSource();
+		return this.dataSource.get();
 	}
 
 	@Override

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Pgbench {
 
-	static final String DATABASE = "motcua_bench_pgbench";
+	static final String DATABASE = Postgres.database("motcua_bench_pgbench");
 
 	static final int ROWS = 100_000;
 

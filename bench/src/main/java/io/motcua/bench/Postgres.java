@@ -26,6 +26,14 @@ final class Postgres {
 	private Postgres() {
 	}
 
+	/**
+	 * A benchmark database's name; {@code -Dbench.db.suffix=} keeps two runs on one
+	 * server apart.
+	 */
+	static String database(String name) {
+		return name + System.getProperty("bench.db.suffix", "");
+	}
+
 	static String url(String database) {
 		return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
 	}
