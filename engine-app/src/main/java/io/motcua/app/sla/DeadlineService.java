@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +81,9 @@ public class DeadlineService {
 
 	/** Dossiers re-projected per transaction after a calendar change. */
 	private static final int REPROJECTION_BATCH = 500;
+
+	/** Batches re-projected at once. */
+	private static final int REPROJECTION_THREADS = 2;
 
 	private final DeadlineEntryInserts inserts;
 
@@ -231,12 +239,67 @@ public class DeadlineService {
 	private void reproject(CalendarChanged changed) {
 		long started = System.nanoTime();
 		List<OpenDossier> open = this.transactions.execute((status) -> this.dossiers.openDossiers());
+		List<List<OpenDossier>> batches = new ArrayList<>();
 		for (int from = 0; from < open.size(); from += REPROJECTION_BATCH) {
-			List<OpenDossier> batch = open.subList(from, Math.min(open.size(), from + REPROJECTION_BATCH));
-			this.transactions.executeWithoutResult((status) -> reproject(batch, changed));
+			batches.add(open.subList(from, Math.min(open.size(), from + REPROJECTION_BATCH)));
 		}
-		log.info("Re-projected the deadlines of {} open dossiers in {} ms after the calendar of {} changed",
-				open.size(), (System.nanoTime() - started) / 1_000_000, changed.year());
+		// Two batches at a time: one computes while the other waits for the database
+		ExecutorService workers = Executors.newFixedThreadPool(REPROJECTION_THREADS, (task) -> {
+			Thread thread = new Thread(task, "reprojection-" + changed.year());
+			thread.setDaemon(true);
+			return thread;
+		});
+		AtomicInteger failed = new AtomicInteger();
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (List<OpenDossier> batch : batches) {
+				running.add(workers.submit(() -> failed.addAndGet(reprojectBatch(batch, changed))));
+			}
+			for (Future<?> batch : running) {
+				batch.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while re-projecting deadlines", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Re-projecting deadlines failed", ex.getCause());
+		}
+		finally {
+			workers.shutdown();
+		}
+		log.info("Re-projected the deadlines of {} open dossiers in {} ms after the calendar of {} changed{}",
+				open.size() - failed.get(), (System.nanoTime() - started) / 1_000_000, changed.year(),
+				(failed.get() > 0) ? "; " + failed.get() + " failed (logged above)" : "");
+	}
+
+	/**
+	 * One batch in its own transaction; when it fails (a dossier changed meanwhile), each
+	 * of its dossiers alone, so that one busy dossier does not cost the others their new
+	 * deadline. Answers how many dossiers kept their old deadline.
+	 */
+	private int reprojectBatch(List<OpenDossier> batch, CalendarChanged changed) {
+		try {
+			this.transactions.executeWithoutResult((status) -> reproject(batch, changed));
+			return 0;
+		}
+		catch (RuntimeException batchFailure) {
+			int failed = 0;
+			for (OpenDossier dossier : batch) {
+				try {
+					this.transactions.executeWithoutResult((status) -> reproject(List.of(dossier), changed));
+				}
+				catch (RuntimeException ex) {
+					failed++;
+					log.error(
+							"Dossier {} keeps its deadline from before the calendar change of {}: {}; "
+									+ "save the calendar again to retry",
+							dossier.code(), changed.year(), ex.toString());
+				}
+			}
+			return failed;
+		}
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -54,8 +55,11 @@ public class Workflow {
 
 	private final ProcessEngineConfigurationImpl engine;
 
-	Workflow(RuntimeService runtime, RepositoryService repository, ManagementService management,
+	private final HistoryService history;
+
+	Workflow(RuntimeService runtime, RepositoryService repository, ManagementService management, HistoryService history,
 			ProcessEngineConfigurationImpl engine) {
+		this.history = history;
 		this.engine = engine;
 		this.runtime = runtime;
 		this.repository = repository;
@@ -158,6 +162,12 @@ public class Workflow {
 					slaJobs.computeIfAbsent(job.getProcessInstanceId(), (id) -> new ArrayList<>()).add(job);
 				}
 			}
+			// Each variable update writes its history row after reading it by id: read
+			// them all now, into this command's cache
+			this.history.createHistoricVariableInstanceQuery()
+				.processInstanceIdIn(byInstance.keySet().toArray(String[]::new))
+				.variableNameIn(DossierLifecycle.VAR_SLA_WARNING_AT, DossierLifecycle.VAR_SLA_DUE_AT)
+				.list();
 			for (ProcessInstance instance : this.runtime.createProcessInstanceQuery()
 				.processInstanceIds(byInstance.keySet())
 				.list()) {
