@@ -1,6 +1,7 @@
 package io.motcua.signing;
 
 import java.io.ByteArrayInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -177,13 +178,17 @@ public final class PdfSigner {
 			}
 			document.addSignature(signature, options);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(request.pdf().length + 2 * CONTENTS_SIZE + 8192);
-			ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+			// PDFBox writes the /Contents placeholder byte by byte; unbuffered, each byte
+			// is a synchronized call into the ByteArrayOutputStream
+			BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+			ExternalSigningSupport external = document.saveIncrementalForExternalSigning(buffered);
 			byte[] documentDigest;
 			try (InputStream content = external.getContent()) {
 				documentDigest = Cms.sha256(content.readAllBytes());
 			}
 			// writes the document with /Contents still zero; complete() fills it in
 			external.setSignature(new byte[0]);
+			buffered.flush();
 			int[] byteRange = signature.getByteRange();
 			byte[] signedAttributes = Cms.signedAttributes(documentDigest, chain);
 			Handle handle = new Handle(out.toByteArray(), byteRange, signedAttributes, request.level(),

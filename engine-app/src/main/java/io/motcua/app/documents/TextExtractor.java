@@ -62,6 +62,12 @@ class TextExtractor {
 	 * long
 	 */
 	String extract(Path file, String mediaType) {
+		if (mediaType != null && mediaType.startsWith("image/")) {
+			// Scans hold no text layer; Tika's JPEG parser would read a 5 MB photo byte
+			// by
+			// byte looking for XMP, for nothing (the type itself is checked on detection)
+			return "";
+		}
 		Future<String> result = this.executor.submit(() -> parse(file, mediaType));
 		try {
 			return result.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
