@@ -6,40 +6,37 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.motcua.app.dossier.DossierStatistics;
-import io.motcua.app.dossier.DossierStatistics.OpenDossier;
 import io.motcua.app.dossier.DossierStatistics.UnitCounts;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.Role;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.sla.CalendarService;
+import io.motcua.app.supervision.DashboardQueries.DayCount;
+import io.motcua.app.supervision.DashboardQueries.OverdueRow;
+import io.motcua.app.supervision.DashboardQueries.Scope;
 import io.motcua.app.system.ProblemException;
-import io.motcua.app.workflow.DossierTasks;
-import io.motcua.app.workflow.TaskView;
 
 /**
  * The supervisor's dashboard over the units the caller oversees (its unit and every unit
  * below): received by channel, completed early / on time / late, open on track / due soon
  * / overdue, on-time and online rates, a status per unit against
  * {@link DashboardProperties}, a daily trend and the overdue list with who holds each
- * dossier.
+ * dossier. Every figure is counted by the database from the index range its period or the
+ * open state bounds ({@link DashboardQueries}), so that the dashboard costs what the
+ * period holds, not what the units ever received.
  */
 @Service
 public class DashboardService {
 
-	private final DossierStatistics statistics;
-
-	private final DossierTasks tasks;
+	private final DashboardQueries queries;
 
 	private final StaffDirectory directory;
 
@@ -49,10 +46,9 @@ public class DashboardService {
 
 	private final Clock clock;
 
-	DashboardService(DossierStatistics statistics, DossierTasks tasks, StaffDirectory directory,
-			CalendarService calendars, DashboardProperties properties, Clock clock) {
-		this.statistics = statistics;
-		this.tasks = tasks;
+	DashboardService(DashboardQueries queries, StaffDirectory directory, CalendarService calendars,
+			DashboardProperties properties, Clock clock) {
+		this.queries = queries;
 		this.directory = directory;
 		this.calendars = calendars;
 		this.properties = properties;
@@ -83,11 +79,48 @@ public class DashboardService {
 		Instant from = period.from().atStartOfDay(zone).toInstant();
 		Instant to = period.to().plusDays(1).atStartOfDay(zone).toInstant();
 		Instant now = this.clock.instant();
-		List<UnitCounts> counts = this.statistics.countsByUnit(caller.visibleUnits(), from, to, now);
+		Scope scope = this.queries.scope(caller.visibleUnits());
+		List<DayCount> received = this.queries.received(scope, from, to, zone);
+		List<DayCount> completed = this.queries.completed(scope, from, to, zone);
+		Map<String, long[]> open = this.queries.open(scope, now);
+		// Per processing unit: received, counter, online, postal, early, on time, late,
+		// ended
+		Map<String, long[]> inPeriod = new HashMap<>();
+		for (DayCount count : received) {
+			long[] figures = inPeriod.computeIfAbsent(count.unit(), (unit) -> new long[8]);
+			figures[0] += count.count();
+			switch (String.valueOf(count.kind())) {
+				case "COUNTER" -> figures[1] += count.count();
+				case "ONLINE" -> figures[2] += count.count();
+				case "POSTAL" -> figures[3] += count.count();
+				default -> {
+				}
+			}
+		}
+		for (DayCount count : completed) {
+			long[] figures = inPeriod.computeIfAbsent(count.unit(), (unit) -> new long[8]);
+			if (count.kind() == null) {
+				figures[7] += count.count();
+				continue;
+			}
+			switch (count.kind()) {
+				case "EARLY" -> figures[4] += count.count();
+				case "ON_TIME" -> figures[5] += count.count();
+				case "LATE" -> figures[6] += count.count();
+				default -> {
+				}
+			}
+		}
+		List<UnitCounts> counts = new ArrayList<>();
+		for (String unit : scope.processing()) {
+			long[] p = inPeriod.getOrDefault(unit, new long[8]);
+			long[] o = open.getOrDefault(unit, new long[3]);
+			counts.add(new UnitCounts(unit, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], o[0], o[1], o[2]));
+		}
 		List<UnitStatus> units = counts.stream().map(this::status).toList();
 		UnitCounts total = counts.stream()
 			.reduce(new UnitCounts("*", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), DashboardService::add);
-		return new Dashboard(period, status(total), units, trend(caller, period, zone, from, to));
+		return new Dashboard(period, status(total), units, trend(period, received, completed));
 	}
 
 	/**
@@ -99,20 +132,32 @@ public class DashboardService {
 		Caller caller = supervisor();
 		Instant now = this.clock.instant();
 		List<OverdueDossier> list = new ArrayList<>();
-		for (OpenDossier dossier : this.statistics.openDueBefore(caller.visibleUnits(), now,
+		OverdueRow dossier = null;
+		OverdueRow step = null;
+		// Rows come per dossier, its open steps oldest first: the step shown is the
+		// newest (the first of equals)
+		for (OverdueRow row : this.queries.overdue(this.queries.scope(caller.visibleUnits()), now,
 				this.properties.overdueListLimit())) {
-			Optional<TaskView> open = this.tasks.stepsOf(dossier.code())
-				.stream()
-				.filter((step) -> step.completedAt() == null)
-				.max(Comparator.comparing(TaskView::createdAt));
-			list.add(new OverdueDossier(dossier.code(), dossier.procedureCode(), dossier.status().name(),
-					dossier.processingUnit(), dossier.receivedAt(), dossier.dueAt(),
-					open.map(TaskView::name).orElse(null),
-					open.map((step) -> (step.assignee() != null) ? step.assignee() : step.candidateGroup())
-						.orElse(null),
-					open.map(TaskView::createdAt).orElse(null), open.map(TaskView::id).orElse(null)));
+			if (dossier != null && !dossier.code().equals(row.code())) {
+				list.add(overdue(dossier, step));
+				step = null;
+			}
+			dossier = row;
+			if (row.taskId() != null && (step == null || row.stepCreatedAt().isAfter(step.stepCreatedAt()))) {
+				step = row;
+			}
+		}
+		if (dossier != null) {
+			list.add(overdue(dossier, step));
 		}
 		return list;
+	}
+
+	private static OverdueDossier overdue(OverdueRow dossier, OverdueRow step) {
+		return new OverdueDossier(dossier.code(), dossier.procedureCode(), dossier.status(), dossier.processingUnit(),
+				dossier.receivedAt(), dossier.dueAt(), (step != null) ? step.step() : null,
+				(step != null) ? ((step.assignee() != null) ? step.assignee() : step.candidateGroup()) : null,
+				(step != null) ? step.stepCreatedAt() : null, (step != null) ? step.taskId() : null);
 	}
 
 	private Caller supervisor() {
@@ -133,20 +178,19 @@ public class DashboardService {
 		}
 	}
 
-	private List<TrendPoint> trend(Caller caller, Period period, ZoneId zone, Instant from, Instant to) {
+	private static List<TrendPoint> trend(Period period, List<DayCount> received, List<DayCount> completed) {
 		Map<LocalDate, long[]> days = new LinkedHashMap<>();
 		for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
 			days.put(day, new long[3]);
 		}
-		this.statistics.eachInPeriod(caller.visibleUnits(), from, to, (moment) -> {
-			if (!moment.receivedAt().isBefore(from) && moment.receivedAt().isBefore(to)) {
-				days.get(moment.receivedAt().atZone(zone).toLocalDate())[0]++;
+		for (DayCount count : received) {
+			days.get(count.day())[0] += count.count();
+		}
+		for (DayCount count : completed) {
+			if (count.kind() != null) {
+				days.get(count.day())["LATE".equals(count.kind()) ? 2 : 1] += count.count();
 			}
-			if (moment.completedAt() != null && !moment.completedAt().isBefore(from)
-					&& moment.completedAt().isBefore(to) && moment.verdict() != null) {
-				days.get(moment.completedAt().atZone(zone).toLocalDate())["LATE".equals(moment.verdict()) ? 2 : 1]++;
-			}
-		});
+		}
 		return days.entrySet()
 			.stream()
 			.map((entry) -> new TrendPoint(entry.getKey(), entry.getValue()[0], entry.getValue()[1],

@@ -1,5 +1,6 @@
 /**
  * Supervision: the supervisors' inbox of deadline alarms (later delivered by mail or
- * SMS), and later the dashboard and overdue lists.
+ * SMS), the dashboard and the overdue list, counted by the database from index ranges of
+ * the dossier table and the projection of open steps ({@code DashboardQueries}).
  */
 package io.motcua.app.supervision;
