@@ -25,7 +25,7 @@ interface TaskRecordRepository extends CrudRepository<TaskRecord, String> {
 	@Query("""
 			select t from TaskRecord t
 			where t.completedAt is null and (t.assignee = :username or (t.assignee is null and t.candidateGroup in :groups))
-			order by case when t.dueAt is null then 1 else 0 end, t.dueAt, t.createdAt""")
+			order by t.dueAt asc nulls last, t.createdAt""")
 	Page<TaskRecord> findWorklist(String username, Collection<String> groups, Pageable pageable);
 
 	@Query("""
