@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * <p>
  * Options: {@code --quick} (short rounds, for development), {@code --rounds=N},
  * {@code --seconds=S} (per round), {@code --threads=1,2,4,8},
- * {@code --workloads=1,2,3,4,7}, {@code --keep} (keep the databases).
+ * {@code --workloads=1,2,3,4,5,6,7}, {@code --keep} (keep the databases).
  */
 public final class Bench {
 
@@ -60,7 +60,7 @@ public final class Bench {
 			.stream()
 			.map(Integer::parseInt)
 			.toList();
-		this.workloads = List.of(this.options.getOrDefault("workloads", "1,2,4,7").split(","));
+		this.workloads = List.of(this.options.getOrDefault("workloads", "1,2,3,4,5,6,7").split(","));
 		Path bench = Path.of(System.getProperty("bench.dir", Files.isDirectory(Path.of("bench")) ? "bench" : "."));
 		this.dir = bench;
 	}
@@ -77,25 +77,20 @@ public final class Bench {
 		System.out.println("Motcua benchmarks: " + this.options + " on " + machine.get("cpu") + ", load " + loadBefore);
 		Files.createDirectories(this.dir.resolve("target"));
 		System.setProperty("bench.log", this.dir.resolve("target/motcua-bench-app.log").toString());
+		// The app's documents and keys go under bench/target, not into the working copy's
+		// ./data
+		System.setProperty("bench.data", this.dir.resolve("target/data").toAbsolutePath().toString());
 		MotcuaApp app = MotcuaApp.start(MotcuaApp.DATABASE, List.of());
 		Map<String, Object> versions = new LinkedHashMap<>();
 		try (CamundaLifecycle camunda = new CamundaLifecycle(); FlowableLifecycle flowable = new FlowableLifecycle()) {
 			Pgbench pgbench = new Pgbench();
 			versions.putAll(Machine.versions(app, pgbench));
-			if (this.workloads.contains("1")) {
-				lifecycle(app, camunda, flowable, pgbench);
-			}
-			if (this.workloads.contains("4")) {
-				new Reprojection(this, app).run();
-			}
-			if (this.workloads.contains("7")) {
-				Map<String, Object> memory = Machine.memory();
-				this.raw.put("memory", memory);
-				this.notes.add("Memory (workload 7): peak resident set of the benchmark JVM (VmHWM) = "
-						+ memory.get("vmHwmMiB") + " MiB; this JVM held Motcua and both peer engines at once, "
-						+ "so it is an upper bound of Motcua's own; heap in use after a full GC: "
-						+ memory.get("heapUsedAfterGcMiB") + " MiB.");
-			}
+			workload("1", () -> lifecycle(app, camunda, flowable, pgbench));
+			workload("3", () -> new Worklists(this, app).run());
+			workload("4", () -> new Reprojection(this, app).run());
+			workload("5", () -> new Signing(this).run());
+			workload("6", () -> new DocumentIntake(this, app).run());
+			workload("7", () -> new Memory(this).run());
 		}
 		finally {
 			app.close();
@@ -109,6 +104,32 @@ public final class Bench {
 		String loadAfter = Machine.loadAverage();
 		double minutes = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 60000.0;
 		report(started, machine, versions, loadBefore, loadAfter, minutes);
+	}
+
+	/**
+	 * Runs a selected workload; one that fails is reported in the notes and the others
+	 * still run, so that a long run is not lost to one error.
+	 */
+	private void workload(String number, Workload workload) {
+		if (!this.workloads.contains(number)) {
+			return;
+		}
+		long started = System.nanoTime();
+		try {
+			workload.run();
+		}
+		catch (Exception | AssertionError ex) {
+			ex.printStackTrace();
+			this.notes.add("Workload " + number + " failed and has no rows: " + ex);
+		}
+		System.out.printf("workload %s took %.1f minutes%n", number, (System.nanoTime() - started) / 60e9);
+	}
+
+	@FunctionalInterface
+	private interface Workload {
+
+		void run() throws Exception;
+
 	}
 
 	private void lifecycle(MotcuaApp app, CamundaLifecycle camunda, FlowableLifecycle flowable, Pgbench pgbench)

@@ -53,19 +53,6 @@ final class Machine {
 		}
 	}
 
-	static Map<String, Object> memory() {
-		Map<String, Object> memory = new LinkedHashMap<>();
-		String hwm = firstValue("/proc/self/status", "VmHWM");
-		String rss = firstValue("/proc/self/status", "VmRSS");
-		memory.put("vmHwmMiB", (hwm != null) ? Long.parseLong(hwm.replaceAll("[^0-9]", "")) / 1024 : null);
-		memory.put("vmRssMiB", (rss != null) ? Long.parseLong(rss.replaceAll("[^0-9]", "")) / 1024 : null);
-		System.gc();
-		Runtime runtime = Runtime.getRuntime();
-		memory.put("heapUsedAfterGcMiB", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
-		memory.put("heapCommittedMiB", runtime.totalMemory() / (1024 * 1024));
-		return memory;
-	}
-
 	private static String git() {
 		try {
 			Process process = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").start();

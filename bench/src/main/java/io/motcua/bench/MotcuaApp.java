@@ -42,9 +42,20 @@ final class MotcuaApp implements AutoCloseable {
 				// the console shows the benchmark's table
 				"--logging.file.name=" + System.getProperty("bench.log", "bench/target/motcua-bench-app.log"),
 				"--logging.threshold.console=WARN", "--spring.docker.compose.enabled=false"));
+		args.addAll(dataDirectories());
 		args.addAll(extraArguments);
 		SpringApplication application = new SpringApplication(MotcuaApplication.class);
 		return new MotcuaApp(application.run(args.toArray(String[]::new)));
+	}
+
+	/**
+	 * Where the app keeps documents and keys: under {@code bench/target/data}, so that
+	 * benchmark runs leave nothing in the working copy's {@code ./data}.
+	 */
+	static List<String> dataDirectories() {
+		String data = System.getProperty("bench.data", "bench/target/data");
+		return List.of("--motcua.documents.storage-dir=" + data + "/documents",
+				"--motcua.signature.key-store-dir=" + data + "/keys");
 	}
 
 	int port() {
