@@ -3,6 +3,8 @@ package io.motcua.app.workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,12 +84,32 @@ public class DossierTasks {
 		Caller caller = this.directory.currentCaller();
 		List<String> groups = caller.candidateGroups().isEmpty() ? List.of("-") : List.copyOf(caller.candidateGroups());
 		PageRequest request = PageRequest.of(page, size);
-		return PageView.of(
-				(dossierCode == null || dossierCode.isBlank())
-						? this.records.findWorklist(caller.username(), groups, request)
-						: this.records.findWorklistOfDossier(caller.username(), groups, dossierCode, request),
+		if (dossierCode != null && !dossierCode.isBlank()) {
+			return PageView.of(this.records.findWorklistOfDossier(caller.username(), groups, dossierCode, request),
+					TaskView::of);
+		}
+		// The steps the caller holds and the unclaimed steps of each of its groups are
+		// disjoint index ranges, each read in deadline order up to the end of the page
+		// and
+		// merged here; an OR over both made the database read and sort every open step
+		// of the groups (42,000 for a specialist in workload 3 of the benchmarks)
+		int wanted = (int) Math.min(Integer.MAX_VALUE, request.getOffset() + size);
+		List<TaskRecord> merged = new ArrayList<>(this.records.findOpenHeldBy(caller.username(), Limit.of(wanted)));
+		long total = this.records.countByAssigneeAndCompletedAtIsNull(caller.username());
+		for (String group : caller.candidateGroups()) {
+			merged.addAll(this.records.findOpenUnclaimed(group, Limit.of(wanted)));
+			total += this.records.countByCandidateGroupAndAssigneeIsNullAndCompletedAtIsNull(group);
+		}
+		merged.sort(WORKLIST_ORDER);
+		int from = (int) Math.min(request.getOffset(), merged.size());
+		return PageView.of(new PageImpl<>(merged.subList(from, Math.min(wanted, merged.size())), request, total),
 				TaskView::of);
 	}
+
+	/** Earliest deadline first, steps without one last, then the oldest. */
+	private static final Comparator<TaskRecord> WORKLIST_ORDER = Comparator
+		.comparing(TaskRecord::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(TaskRecord::createdAt);
 
 	/** A step by id, if the caller may see it. */
 	@Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Lock;
@@ -24,17 +25,33 @@ interface TaskRecordRepository extends CrudRepository<TaskRecord, String> {
 
 	@Query("""
 			select t from TaskRecord t
-			where t.completedAt is null and (t.assignee = :username or (t.assignee is null and t.candidateGroup in :groups))
-			order by t.dueAt asc nulls last, t.createdAt""")
-	Page<TaskRecord> findWorklist(String username, Collection<String> groups, Pageable pageable);
-
-	@Query("""
-			select t from TaskRecord t
 			where t.completedAt is null and t.dossierCode = :dossierCode
 			  and (t.assignee = :username or (t.assignee is null and t.candidateGroup in :groups))
 			order by t.createdAt""")
 	Page<TaskRecord> findWorklistOfDossier(String username, Collection<String> groups, String dossierCode,
 			Pageable pageable);
+
+	/**
+	 * Open steps someone holds, earliest deadline first (none last): on PostgreSQL a
+	 * range of the partial index of open held steps, read until the limit.
+	 */
+	@Query("""
+			select t from TaskRecord t where t.assignee = :username and t.completedAt is null
+			order by t.dueAt asc nulls last, t.createdAt""")
+	List<TaskRecord> findOpenHeldBy(String username, Limit limit);
+
+	/**
+	 * Unclaimed open steps of a group, earliest deadline first (none last): a range of
+	 * the partial index of unclaimed open steps.
+	 */
+	@Query("""
+			select t from TaskRecord t where t.candidateGroup = :group and t.assignee is null and t.completedAt is null
+			order by t.dueAt asc nulls last, t.createdAt""")
+	List<TaskRecord> findOpenUnclaimed(String group, Limit limit);
+
+	long countByAssigneeAndCompletedAtIsNull(String username);
+
+	long countByCandidateGroupAndAssigneeIsNullAndCompletedAtIsNull(String group);
 
 	List<TaskRecord> findByDossierCodeOrderByCreatedAt(String dossierCode);
 

@@ -1,0 +1,67 @@
+package io.motcua.app.workflow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import io.motcua.app.Api;
+import io.motcua.app.ApplicationIT;
+import io.motcua.processes.DossierLifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The worklist merges the steps a specialist holds with the unclaimed steps of its groups
+ * (read as separate ranges): one order, earliest deadline first, and pages that follow
+ * each other without gaps or repeats.
+ */
+class WorklistIT extends ApplicationIT {
+
+	private static final Comparator<JsonNode> WORKLIST_ORDER = Comparator
+		.comparing((JsonNode step) -> instant(step.path("dueAt")), Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing((step) -> instant(step.path("createdAt")));
+
+	@Test
+	void heldAndUnclaimedStepsComeInDeadlineOrderAcrossPages() {
+		String held = receiveDossier("clerk");
+		String unclaimed = receiveDossier("clerk");
+		receiveDossier("clerk");
+		String heldStep = openTask("specialist", held, DossierLifecycle.TASK_REVIEW_DOSSIER);
+		assertThat(as("specialist").post("/api/v1/tasks/" + heldStep + "/claim", "").status()).isEqualTo(200);
+		String unclaimedStep = openTask("specialist", unclaimed, DossierLifecycle.TASK_REVIEW_DOSSIER);
+
+		Api.Reply all = as("specialist").get("/api/v1/tasks?size=200");
+		assertThat(all.status()).isEqualTo(200);
+		List<JsonNode> steps = new ArrayList<>();
+		all.body().path("items").forEach(steps::add);
+		assertThat(steps).extracting((step) -> step.path("id").asText()).contains(heldStep, unclaimedStep);
+		assertThat(steps).isSortedAccordingTo(WORKLIST_ORDER);
+		long total = all.body().path("totalItems").asLong();
+		assertThat(total).isGreaterThanOrEqualTo(steps.size());
+		if (total <= 200) {
+			assertThat(total).isEqualTo(steps.size());
+		}
+
+		List<String> paged = new ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			Api.Reply reply = as("specialist").get("/api/v1/tasks?size=2&page=" + page);
+			assertThat(reply.body().path("totalItems").asLong()).isEqualTo(total);
+			reply.body().path("items").forEach((step) -> paged.add(step.path("id").asText()));
+		}
+		assertThat(paged).containsExactlyElementsOf(
+				steps.subList(0, Math.min(6, steps.size())).stream().map((step) -> step.path("id").asText()).toList());
+
+		// Neither is in the worklist of an approver (another role)
+		assertThat(as("approver").get("/api/v1/tasks?size=200").body().path("items").findValuesAsText("id"))
+			.doesNotContain(heldStep, unclaimedStep);
+	}
+
+	private static Instant instant(JsonNode value) {
+		return (value == null || value.isNull() || value.isMissingNode()) ? null : Instant.parse(value.asText());
+	}
+
+}
