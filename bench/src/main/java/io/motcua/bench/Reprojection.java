@@ -35,7 +35,7 @@ final class Reprojection {
 			.parseInt(this.bench.options.getOrDefault("reprojection-n", this.bench.quick ? "5000" : "100000"));
 		load(target);
 		SecurityContextHolder.getContext().setAuthentication(this.app.as("supervisor"));
-		int open = this.app.context.getBean(DossierService.class).openDossierCodes().size();
+		int open = this.app.context.getBean(DossierService.class).openDossiers().size();
 		SecurityContextHolder.clearContext();
 		MotcuaHttpLifecycle http = new MotcuaHttpLifecycle(this.app);
 		ObjectNode calendar = (ObjectNode) http.send("admin", "GET", "/api/v1/calendars/2026", null, 200);
@@ -103,7 +103,7 @@ final class Reprojection {
 	private int openCount() {
 		SecurityContextHolder.getContext().setAuthentication(this.app.as("supervisor"));
 		try {
-			return this.app.context.getBean(DossierService.class).openDossierCodes().size();
+			return this.app.context.getBean(DossierService.class).openDossiers().size();
 		}
 		finally {
 			SecurityContextHolder.clearContext();

@@ -148,12 +148,6 @@ public class DossierService {
 				dossier.processingUnit(), dossier.receivedAt(), dossier.dueAt(), dossier.isCompleted());
 	}
 
-	/** Codes of every dossier whose result is not ready yet. */
-	@Transactional(readOnly = true)
-	public List<String> openDossierCodes() {
-		return this.dossiers.findCodesByCompletedAtIsNull();
-	}
-
 	/** Every dossier whose result is not ready yet, with its process, oldest first. */
 	@Transactional(readOnly = true)
 	public List<OpenDossier> openDossiers() {

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,53 +28,6 @@ public class DossierStatistics {
 
 	DossierStatistics(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * Counts per processing unit: received in the period (by channel), completed in the
-	 * period (by verdict) and open now (on track, due soon, overdue).
-	 * @param units units in scope, not empty
-	 * @param from start of the period, inclusive
-	 * @param to end of the period, exclusive
-	 * @param now the present, for the state of open dossiers
-	 */
-	@Transactional(readOnly = true)
-	public List<UnitCounts> countsByUnit(Collection<String> units, Instant from, Instant to, Instant now) {
-		String received = "received_at >= :from and received_at < :to";
-		String completed = "completed_at >= :from and completed_at < :to";
-		String sql = "select processing_unit," + " sum(case when " + received + " then 1 else 0 end) as received,"
-				+ " sum(case when " + received + " and channel = 'COUNTER' then 1 else 0 end) as counter_channel,"
-				+ " sum(case when " + received + " and channel = 'ONLINE' then 1 else 0 end) as online_channel,"
-				+ " sum(case when " + received + " and channel = 'POSTAL' then 1 else 0 end) as postal_channel,"
-				+ " sum(case when " + completed + " and verdict = 'EARLY' then 1 else 0 end) as early,"
-				+ " sum(case when " + completed + " and verdict = 'ON_TIME' then 1 else 0 end) as on_time,"
-				+ " sum(case when " + completed + " and verdict = 'LATE' then 1 else 0 end) as late,"
-				+ " sum(case when " + completed + " and verdict is null then 1 else 0 end) as ended,"
-				+ " sum(case when completed_at is null and due_at < :now then 1 else 0 end) as overdue,"
-				+ " sum(case when completed_at is null and due_at >= :now and warning_at <= :now then 1 else 0 end)"
-				+ " as due_soon," + " sum(case when completed_at is null and (due_at is null or (due_at >= :now"
-				+ " and (warning_at is null or warning_at > :now))) then 1 else 0 end) as on_track"
-				+ " from dossier where " + SCOPE + " group by processing_unit order by processing_unit";
-		MapSqlParameterSource parameters = scope(units).addValue("from", at(from))
-			.addValue("to", at(to))
-			.addValue("now", at(now));
-		return this.jdbc.query(sql, parameters,
-				(rs, row) -> new UnitCounts(rs.getString("processing_unit"), rs.getLong("received"),
-						rs.getLong("counter_channel"), rs.getLong("online_channel"), rs.getLong("postal_channel"),
-						rs.getLong("early"), rs.getLong("on_time"), rs.getLong("late"), rs.getLong("ended"),
-						rs.getLong("on_track"), rs.getLong("due_soon"), rs.getLong("overdue")));
-	}
-
-	/**
-	 * Every dossier received or completed in the period, as instants only, oldest first:
-	 * for a trend chart bucketed by the caller.
-	 */
-	@Transactional(readOnly = true)
-	public void eachInPeriod(Collection<String> units, Instant from, Instant to, Consumer<Moment> consumer) {
-		String sql = "select received_at, completed_at, verdict from dossier where " + SCOPE
-				+ " and ((received_at >= :from and received_at < :to) or (completed_at >= :from and completed_at < :to))";
-		this.jdbc.query(sql, scope(units).addValue("from", at(from)).addValue("to", at(to)), (ResultSet rs) -> consumer
-			.accept(new Moment(instant(rs, "received_at"), instant(rs, "completed_at"), rs.getString("verdict"))));
 	}
 
 	/**
@@ -128,16 +80,6 @@ public class DossierStatistics {
 	 */
 	public record UnitCounts(String unit, long received, long counter, long online, long postal, long early,
 			long onTime, long late, long ended, long onTrack, long dueSoon, long overdue) {
-	}
-
-	/**
-	 * When a dossier was received and completed.
-	 *
-	 * @param receivedAt when received
-	 * @param completedAt when completed, null while open
-	 * @param verdict EARLY, ON_TIME, LATE, or null
-	 */
-	public record Moment(Instant receivedAt, Instant completedAt, String verdict) {
 	}
 
 	/**
