@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -59,10 +60,16 @@ import org.bouncycastle.tsp.TimeStampToken;
 public final class PdfSigner {
 
 	/**
-	 * Bytes reserved for the CMS in /Contents (written as hex, so twice as many
-	 * characters).
+	 * Bytes reserved in /Contents for the CMS around the signer's chain: the signed
+	 * attributes, a signature value of up to RSA-8192 and the ASN.1 structure.
 	 */
-	static final int CONTENTS_SIZE = 24 * 1024;
+	static final int CMS_ROOM = 4 * 1024;
+
+	/**
+	 * Further bytes reserved when a timestamp token joins the CMS (B-T, B-LT): the token
+	 * with its authority's certificates.
+	 */
+	static final int TIMESTAMP_ROOM = 16 * 1024;
 
 	private final Clock clock;
 
@@ -163,7 +170,8 @@ public final class PdfSigner {
 			if (request.certify()) {
 				DocMdp.certify(document, signature, 2);
 			}
-			options.setPreferredSignatureSize(CONTENTS_SIZE);
+			int contentsSize = contentsSize(request.level(), chain);
+			options.setPreferredSignatureSize(contentsSize);
 			SignatureAppearance appearance = request.appearance();
 			if (appearance != null) {
 				int pageIndex = appearance.page() - 1;
@@ -177,7 +185,7 @@ public final class PdfSigner {
 				options.setPage(pageIndex);
 			}
 			document.addSignature(signature, options);
-			ByteArrayOutputStream out = new ByteArrayOutputStream(request.pdf().length + 2 * CONTENTS_SIZE + 8192);
+			ByteArrayOutputStream out = new ByteArrayOutputStream(request.pdf().length + 2 * contentsSize + 8192);
 			// PDFBox writes the /Contents placeholder byte by byte; unbuffered, each byte
 			// is a synchronized call into the ByteArrayOutputStream
 			BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
@@ -247,6 +255,25 @@ public final class PdfSigner {
 			signed = addValidationData(signed, chain, token);
 		}
 		return signed;
+	}
+
+	/**
+	 * Bytes to reserve for the CMS in /Contents (written as hex, twice as many
+	 * characters): sized from the chain rather than fixed, because PDFBox writes the
+	 * placeholder one byte at a time, and a generous fixed 24 KiB took a quarter of a
+	 * one-page signature's time.
+	 */
+	static int contentsSize(SignatureLevel level, List<X509Certificate> chain) {
+		int size = CMS_ROOM;
+		for (X509Certificate certificate : chain) {
+			try {
+				size += certificate.getEncoded().length;
+			}
+			catch (CertificateEncodingException ex) {
+				throw new SigningException("A certificate of the chain cannot be encoded: " + ex.getMessage(), ex);
+			}
+		}
+		return (level == SignatureLevel.PADES_BASELINE_B) ? size : size + TIMESTAMP_ROOM;
 	}
 
 	private static void requireChain(List<X509Certificate> chain) {

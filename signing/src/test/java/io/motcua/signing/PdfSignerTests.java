@@ -3,6 +3,7 @@ package io.motcua.signing;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -49,6 +50,28 @@ class PdfSignerTests {
 		assertThat(signature.revocation()).isEqualTo(SignatureReport.RevocationStatus.NOT_CHECKED);
 		assertThat(signature.timestamp()).isNull();
 		assertThat(signature.signingTime()).isNotNull();
+	}
+
+	@Test
+	void reservesRoomForTheChainAndATimestampOnly() throws Exception {
+		List<X509Certificate> chain = this.pki.approver.chain();
+		int issuers = 0;
+		for (X509Certificate issuer : chain.subList(1, chain.size())) {
+			issuers += issuer.getEncoded().length;
+		}
+		int baselineB = PdfSigner.contentsSize(SignatureLevel.PADES_BASELINE_B, chain);
+
+		assertThat(baselineB - PdfSigner.contentsSize(SignatureLevel.PADES_BASELINE_B, chain.subList(0, 1)))
+			.isEqualTo(issuers);
+		assertThat(PdfSigner.contentsSize(SignatureLevel.PADES_BASELINE_T, chain) - baselineB)
+			.isEqualTo(PdfSigner.TIMESTAMP_ROOM);
+		byte[] signed = this.signer.sign(SignRequest.baselineB(TestDocuments.pdf(1), "Phê duyệt"), this.pki.approver);
+		try (PDDocument document = Loader.loadPDF(signed)) {
+			int[] byteRange = document.getLastSignatureDictionary().getByteRange();
+			// The hex string between < and >
+			assertThat(byteRange[2] - byteRange[1] - 2).isEqualTo(2 * baselineB);
+		}
+		verifiedValid(signed);
 	}
 
 	@Test
