@@ -55,7 +55,7 @@ public final class Bench {
 		}
 		this.quick = this.options.containsKey("quick");
 		this.rounds = Integer.parseInt(this.options.getOrDefault("rounds", this.quick ? "2" : "5"));
-		this.seconds = Double.parseDouble(this.options.getOrDefault("seconds", this.quick ? "2" : "5"));
+		this.seconds = Double.parseDouble(this.options.getOrDefault("seconds", this.quick ? "2" : "4"));
 		this.threads = List.of(this.options.getOrDefault("threads", this.quick ? "1,4" : "1,2,4,8").split(","))
 			.stream()
 			.map(Integer::parseInt)
@@ -125,6 +125,14 @@ public final class Bench {
 		System.out.printf("workload %s took %.1f minutes%n", number, (System.nanoTime() - started) / 60e9);
 	}
 
+	/**
+	 * pgbench's rate is steady within a second or two; longer slices would only lengthen
+	 * the run.
+	 */
+	private int pgbenchSeconds() {
+		return (int) Math.max(1, Math.min(2, Math.round(this.seconds)));
+	}
+
 	@FunctionalInterface
 	private interface Workload {
 
@@ -146,7 +154,7 @@ public final class Bench {
 			System.out.printf("warm-up %-24s %6.1f dossiers/s (%d errors%s)%n", subject.name(), warm.perSecond(),
 					warm.errors(), (warm.firstError() != null) ? ": " + warm.firstError() : "");
 		}
-		int pgbenchSeconds = (int) Math.max(1, Math.round(this.seconds));
+		int pgbenchSeconds = pgbenchSeconds();
 		Map<String, Object> rawLifecycle = new LinkedHashMap<>();
 		for (int t : this.threads) {
 			Map<String, List<Rounds.Result>> results = new LinkedHashMap<>();
@@ -265,7 +273,7 @@ public final class Bench {
 				+ "pool of 10, job executor on");
 		settings.put("flowable", "StandaloneProcessEngineConfiguration defaults (history audit), HikariCP default "
 				+ "pool of 10, async executor on");
-		settings.put("pgbench", "custom script, -n -c N -j N -T " + Math.round(this.seconds) + ": " + Pgbench.SCRIPT);
+		settings.put("pgbench", "custom script, -n -c N -j N -T " + pgbenchSeconds() + ": " + Pgbench.SCRIPT);
 		json.put("settings", settings);
 		json.put("rows", this.rows);
 		json.put("notes", this.notes);

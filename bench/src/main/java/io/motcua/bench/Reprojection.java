@@ -91,8 +91,9 @@ final class Reprojection {
 				Stats.of(ratio).median() >= 1.0));
 		this.bench.rows.add(new Row("4 Re-projection", "seconds for the PUT (N≈" + open + ")", "1", Stats.of(seconds),
 				"", null, null, "", null));
+		// "Never more than one second": the worst round decides, not the median one
 		this.bench.rows.add(new Row("4 Re-projection", "longest intake during the PUT, s", "1 clerk",
-				Stats.of(intakeWorst), "", null, null, "≤ 1 s", Stats.of(intakeWorst).median() <= 1.0));
+				Stats.of(intakeWorst), "", null, null, "≤ 1 s in every round", Stats.of(intakeWorst).max() <= 1.0));
 		this.bench.notes.add(String.format("Re-projection (workload 4): %d open dossiers (cloned by the data set "
 				+ "loader, each a live process instance with its SLA timer jobs), re-projected in %.1f s per calendar "
 				+ "change (median), %.0f dossiers/s; a clerk received a dossier every 250 ms meanwhile and waited "

@@ -133,7 +133,7 @@ final class Worklists {
 		describe(data, loadSeconds, tasks, dashboards, taskService, specialistGroups, unitGroups);
 
 		double seconds = Double
-			.parseDouble(this.bench.options.getOrDefault("worklist-seconds", this.bench.quick ? "1.5" : "3"));
+			.parseDouble(this.bench.options.getOrDefault("worklist-seconds", this.bench.quick ? "1.5" : "2"));
 		// Warm-up: every query on both sides, results discarded
 		for (Query query : queries) {
 			Sample motcua = measure(query.user(), query.motcua(), 2, Math.max(1, seconds));
