@@ -2,6 +2,7 @@ package io.motcua.app.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -80,6 +81,13 @@ class TaskProjectionListener {
 				task.getTaskDefinitionKey(), task.getName(), group, outcomes, formId, now(), due, task.getAssignee()));
 		this.events.publishEvent(new DossierTaskCreated(dossierCode, task.getId(), task.getTaskDefinitionKey(),
 				task.getName(), group, this.directory.currentActor()));
+		// The deadline service gives the step its share of the budget; the engine stores
+		// the task only after this listener, so the date goes onto the task here, for
+		// Cockpit, Tasklist and the engine's task queries
+		this.records.findById(task.getId())
+			.map(TaskRecord::dueAt)
+			.filter((dueAt) -> !dueAt.equals(due))
+			.ifPresent((dueAt) -> task.setDueDate(Date.from(dueAt)));
 	}
 
 	private Instant now() {

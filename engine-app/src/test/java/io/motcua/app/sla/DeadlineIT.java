@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -36,6 +37,9 @@ class DeadlineIT extends ApplicationIT {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	HistoryService historyService;
 
 	@Autowired
 	ObjectMapper objectMapper;
@@ -141,6 +145,13 @@ class DeadlineIT extends ApplicationIT {
 		// The review had 60 % of the budget (1.8 days, due Tuesday 15:30) and was done
 		// Tuesday 09:00.
 		assertThat(review.path("dueAt").asText()).isEqualTo("2026-03-03T08:30:00Z");
+		// The engine's task carries the same due date (Cockpit, Tasklist)
+		assertThat(this.historyService.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKey(code)
+			.taskDefinitionKey(DossierLifecycle.TASK_REVIEW_DOSSIER)
+			.singleResult()
+			.getDueDate()
+			.toInstant()).isEqualTo(Instant.parse("2026-03-03T08:30:00Z"));
 		assertThat(review.path("verdict").asText()).isEqualTo("ON_TIME");
 		assertThat(review.path("completedBy").asText()).isEqualTo("specialist");
 
