@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Working time of an office: a time zone, a working week, office sessions per day, public
@@ -31,11 +32,22 @@ public final class WorkingCalendar {
 	 */
 	private static final int SEARCH_LIMIT_DAYS = 3 * 366;
 
+	private static final int REMEMBERED_DAYS = 20_000;
+
+	private static final Instant[] NO_SESSIONS = new Instant[0];
+
 	private final ZoneId zone;
 
 	private final Map<Integer, YearRules> years;
 
 	private final YearRules fallback;
+
+	/**
+	 * The sessions of each date asked for, as instants, worked out once: the arithmetic
+	 * walks day by day, and a re-projection walks a hundred thousand deadlines with the
+	 * same calendar. Bounded, as dates come from callers.
+	 */
+	private final Map<LocalDate, Instant[]> days = new ConcurrentHashMap<>();
 
 	/**
 	 * A calendar with the same rules every year.
@@ -95,8 +107,31 @@ public final class WorkingCalendar {
 		return this.years.getOrDefault(date.getYear(), this.fallback);
 	}
 
-	private List<OfficeSession> sessions(LocalDate date) {
-		return rules(date).sessions();
+	/**
+	 * Start and end of each session of the date, in order (start, end, start, end, ...);
+	 * empty on a day without sessions.
+	 */
+	private Instant[] sessionBounds(LocalDate date) {
+		Instant[] bounds = this.days.get(date);
+		if (bounds != null) {
+			return bounds;
+		}
+		YearRules rules = rules(date);
+		if (!rules.isWorkingDay(date)) {
+			bounds = NO_SESSIONS;
+		}
+		else {
+			List<OfficeSession> sessions = rules.sessions();
+			bounds = new Instant[2 * sessions.size()];
+			for (int i = 0; i < sessions.size(); i++) {
+				bounds[2 * i] = instantOf(date, sessions.get(i).start());
+				bounds[2 * i + 1] = instantOf(date, sessions.get(i).end());
+			}
+		}
+		if (this.days.size() < REMEMBERED_DAYS) {
+			this.days.put(date, bounds);
+		}
+		return bounds;
 	}
 
 	/**
@@ -107,12 +142,10 @@ public final class WorkingCalendar {
 		ZonedDateTime at = instant.atZone(this.zone);
 		LocalDate date = at.toLocalDate();
 		for (int i = 0; i <= SEARCH_LIMIT_DAYS; i++, date = date.plusDays(1)) {
-			if (!isWorkingDay(date)) {
-				continue;
-			}
-			for (OfficeSession session : sessions(date)) {
-				Instant start = instantOf(date, session.start());
-				Instant end = instantOf(date, session.end());
+			Instant[] bounds = sessionBounds(date);
+			for (int b = 0; b < bounds.length; b += 2) {
+				Instant start = bounds[b];
+				Instant end = bounds[b + 1];
 				if (instant.isBefore(end)) {
 					return instant.isBefore(start) ? start : instant;
 				}
@@ -128,8 +161,9 @@ public final class WorkingCalendar {
 	public Instant startOfNextWorkingDay(Instant instant) {
 		LocalDate date = instant.atZone(this.zone).toLocalDate().plusDays(1);
 		for (int i = 0; i <= SEARCH_LIMIT_DAYS; i++, date = date.plusDays(1)) {
-			if (isWorkingDay(date)) {
-				return instantOf(date, sessions(date).get(0).start());
+			Instant[] bounds = sessionBounds(date);
+			if (bounds.length > 0) {
+				return bounds[0];
 			}
 		}
 		throw new IllegalStateException("No working day within " + SEARCH_LIMIT_DAYS + " days after " + instant);
@@ -165,11 +199,12 @@ public final class WorkingCalendar {
 		LocalDate date = start.atZone(this.zone).toLocalDate();
 		int daysWithoutWork = 0;
 		while (true) {
-			if (isWorkingDay(date)) {
+			Instant[] bounds = sessionBounds(date);
+			if (bounds.length > 0) {
 				daysWithoutWork = 0;
-				for (OfficeSession session : sessions(date)) {
-					Instant sessionStart = instantOf(date, session.start());
-					Instant sessionEnd = instantOf(date, session.end());
+				for (int b = 0; b < bounds.length; b += 2) {
+					Instant sessionStart = bounds[b];
+					Instant sessionEnd = bounds[b + 1];
 					if (!sessionEnd.isAfter(start)) {
 						continue;
 					}
@@ -199,12 +234,10 @@ public final class WorkingCalendar {
 		LocalDate date = from.atZone(this.zone).toLocalDate();
 		LocalDate last = to.atZone(this.zone).toLocalDate();
 		for (; !date.isAfter(last); date = date.plusDays(1)) {
-			if (!isWorkingDay(date)) {
-				continue;
-			}
-			for (OfficeSession session : sessions(date)) {
-				Instant sessionStart = instantOf(date, session.start());
-				Instant sessionEnd = instantOf(date, session.end());
+			Instant[] bounds = sessionBounds(date);
+			for (int b = 0; b < bounds.length; b += 2) {
+				Instant sessionStart = bounds[b];
+				Instant sessionEnd = bounds[b + 1];
 				Instant overlapStart = from.isAfter(sessionStart) ? from : sessionStart;
 				Instant overlapEnd = to.isBefore(sessionEnd) ? to : sessionEnd;
 				if (overlapEnd.isAfter(overlapStart)) {
@@ -228,13 +261,12 @@ public final class WorkingCalendar {
 		LocalDate date = end.atZone(this.zone).toLocalDate();
 		int daysWithoutWork = 0;
 		while (true) {
-			if (isWorkingDay(date)) {
+			Instant[] bounds = sessionBounds(date);
+			if (bounds.length > 0) {
 				daysWithoutWork = 0;
-				List<OfficeSession> sessions = sessions(date);
-				for (int i = sessions.size() - 1; i >= 0; i--) {
-					OfficeSession session = sessions.get(i);
-					Instant sessionStart = instantOf(date, session.start());
-					Instant sessionEnd = instantOf(date, session.end());
+				for (int b = bounds.length - 2; b >= 0; b -= 2) {
+					Instant sessionStart = bounds[b];
+					Instant sessionEnd = bounds[b + 1];
 					if (!sessionStart.isBefore(end)) {
 						continue;
 					}
