@@ -148,9 +148,12 @@ public final class Bench {
 		if (this.workloads.contains("2")) {
 			subjects.add(http);
 		}
-		// Warm-up: every subject, at two clients, results discarded
+		// Warm-up: every subject, at four clients for 15 s, results discarded. Motcua's
+		// paths (PDF rendering, signing, Tika) need that long for the JIT: with 6 s at
+		// two
+		// clients its first rounds ran a third slower than its later ones
 		for (Lifecycle subject : subjects) {
-			Rounds.Result warm = Rounds.run(subject, 2, this.quick ? 2 : 6);
+			Rounds.Result warm = Rounds.run(subject, this.quick ? 2 : 4, this.quick ? 2 : 15);
 			System.out.printf("warm-up %-24s %6.1f dossiers/s (%d errors%s)%n", subject.name(), warm.perSecond(),
 					warm.errors(), (warm.firstError() != null) ? ": " + warm.firstError() : "");
 		}
@@ -236,7 +239,7 @@ public final class Bench {
 			String loadAfter, double minutes) throws IOException {
 		StringBuilder table = new StringBuilder(Row.header());
 		this.rows.forEach((row) -> table.append(row.markdown()));
-		String command = "./mvnw -B -Pbench -pl bench -am package -DskipTests && java -jar bench/target/motcua-bench.jar"
+		String command = "./mvnw -B -Pbench -pl bench -am package -Dmaven.test.skip=true && java -jar bench/target/motcua-bench.jar"
 				+ (this.options.isEmpty() ? ""
 						: " " + String.join(" ",
 								this.options.entrySet()

@@ -115,20 +115,24 @@ public final class PdfSigner {
 	 */
 	public byte[] sign(SignRequest request, SigningKey key) {
 		Objects.requireNonNull(key, "key");
-		PreparedSignature prepared = prepare(request, key.chain());
+		Objects.requireNonNull(request, "request");
+		requireChain(key.chain());
+		// The handle stays in memory: encoding it (deflate, Base64) is only for callers
+		// that carry it to an external signer and back
+		Handle prepared = prepareHandle(request, key.chain());
+		String signatureAlgorithm = Cms.signatureAlgorithm(key.certificate());
 		byte[] signatureValue;
 		try {
-			Signature signature = (key.provider() != null)
-					? Signature.getInstance(prepared.signatureAlgorithm(), key.provider())
-					: Signature.getInstance(prepared.signatureAlgorithm());
+			Signature signature = (key.provider() != null) ? Signature.getInstance(signatureAlgorithm, key.provider())
+					: Signature.getInstance(signatureAlgorithm);
 			signature.initSign(key.privateKey());
-			signature.update(prepared.dataToBeSigned());
+			signature.update(prepared.signedAttributes());
 			signatureValue = signature.sign();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new SigningException("The key cannot sign: " + ex.getMessage(), ex);
 		}
-		return complete(prepared.handle(), signatureValue, key.chain());
+		return complete(prepared, signatureValue, key.chain());
 	}
 
 	/**
@@ -145,7 +149,12 @@ public final class PdfSigner {
 	public PreparedSignature prepare(SignRequest request, List<X509Certificate> chain) {
 		Objects.requireNonNull(request, "request");
 		requireChain(chain);
-		String signatureAlgorithm = Cms.signatureAlgorithm(chain.get(0));
+		Handle handle = prepareHandle(request, chain);
+		return new PreparedSignature(handle.signedAttributes(), Cms.sha256(handle.signedAttributes()),
+				Cms.DIGEST_ALGORITHM, Cms.signatureAlgorithm(chain.get(0)), handle.encode());
+	}
+
+	private Handle prepareHandle(SignRequest request, List<X509Certificate> chain) {
 		Instant now = this.clock.instant();
 		try (PDDocument document = Loader.loadPDF(request.pdf()); SignatureOptions options = new SignatureOptions()) {
 			if (document.isEncrypted()) {
@@ -199,10 +208,7 @@ public final class PdfSigner {
 			buffered.flush();
 			int[] byteRange = signature.getByteRange();
 			byte[] signedAttributes = Cms.signedAttributes(documentDigest, chain);
-			Handle handle = new Handle(out.toByteArray(), byteRange, signedAttributes, request.level(),
-					request.tsaUrl());
-			return new PreparedSignature(signedAttributes, Cms.sha256(signedAttributes), Cms.DIGEST_ALGORITHM,
-					signatureAlgorithm, handle.encode());
+			return new Handle(out.toByteArray(), byteRange, signedAttributes, request.level(), request.tsaUrl());
 		}
 		catch (IOException ex) {
 			throw new SigningException("Cannot prepare the PDF for signing: " + ex.getMessage(), ex);
@@ -225,7 +231,10 @@ public final class PdfSigner {
 	public byte[] complete(String handle, byte[] signatureValue, List<X509Certificate> chain) {
 		Objects.requireNonNull(signatureValue, "signatureValue");
 		requireChain(chain);
-		Handle prepared = Handle.decode(handle);
+		return complete(Handle.decode(handle), signatureValue, chain);
+	}
+
+	private byte[] complete(Handle prepared, byte[] signatureValue, List<X509Certificate> chain) {
 		byte[] pdf = prepared.preparedPdf();
 		int[] byteRange = prepared.byteRange();
 		if (byteRange[0] != 0 || byteRange[1] <= 0 || byteRange[2] <= byteRange[1]
