@@ -97,7 +97,10 @@ final class Memory {
 			sampler.start();
 			Thread reader = new Thread(() -> readLists(lifecycle, running), "bench-list-reader");
 			reader.start();
-			Rounds.Result result = Rounds.run(lifecycle, clients, this.bench.rounds * this.bench.seconds);
+			// At least a minute: the app starts cold, and its first 20 s ran only a few
+			// lifecycles while the JIT compiled, too few for a peak that holds
+			double seconds = Math.max(this.bench.rounds * this.bench.seconds, this.bench.quick ? 0 : 60);
+			Rounds.Result result = Rounds.run(lifecycle, clients, seconds);
 			running.set(false);
 			sampler.join();
 			reader.join();
