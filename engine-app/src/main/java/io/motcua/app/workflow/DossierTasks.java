@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,17 +148,14 @@ public class DossierTasks {
 		return this.records.findById(taskId).map(TaskView::of);
 	}
 
-	/** Sets the due date of an open step, in the engine and in our projection. */
+	/**
+	 * Sets the due date of a step being created, on our projection; the engine's task
+	 * takes it from there when the creating listener finishes (the engine stores the task
+	 * only after that, so it cannot be found before).
+	 */
 	@Transactional
 	public void setDue(String taskId, Instant dueAt) {
-		this.records.findById(taskId).filter(TaskRecord::isOpen).ifPresent((record) -> {
-			record.dueOn(dueAt);
-			org.camunda.bpm.engine.task.Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
-			if (task != null) {
-				task.setDueDate((dueAt != null) ? Date.from(dueAt) : null);
-				this.taskService.saveTask(task);
-			}
-		});
+		this.records.findById(taskId).filter(TaskRecord::isOpen).ifPresent((record) -> record.dueOn(dueAt));
 	}
 
 	/**
