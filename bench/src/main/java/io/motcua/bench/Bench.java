@@ -148,10 +148,9 @@ public final class Bench {
 		if (this.workloads.contains("2")) {
 			subjects.add(http);
 		}
-		// Warm-up: every subject, at four clients for 15 s, results discarded. Motcua's
-		// paths (PDF rendering, signing, Tika) need that long for the JIT: with 6 s at
-		// two
-		// clients its first rounds ran a third slower than its later ones
+		// Warm-up: every subject, at four clients for 15 s, results discarded.
+		// Motcua's paths (PDF rendering, signing, Tika) need that long for the
+		// JIT: after 6 s at two clients, its first rounds ran a third slower.
 		for (Lifecycle subject : subjects) {
 			Rounds.Result warm = Rounds.run(subject, this.quick ? 2 : 4, this.quick ? 2 : 15);
 			System.out.printf("warm-up %-24s %6.1f dossiers/s (%d errors%s)%n", subject.name(), warm.perSecond(),
@@ -163,8 +162,8 @@ public final class Bench {
 			Map<String, List<Rounds.Result>> results = new LinkedHashMap<>();
 			List<Double> tps = new ArrayList<>();
 			for (int r = 0; r < this.rounds; r++) {
-				// Interleaved, so that a burst of load from elsewhere hits every subject
-				// alike
+				// Interleaved, so that a burst of load from elsewhere hits every
+				// subject alike
 				for (Lifecycle subject : subjects) {
 					Rounds.Result result = Rounds.run(subject, t, this.seconds);
 					results.computeIfAbsent(subject.name(), (k) -> new ArrayList<>()).add(result);

@@ -541,8 +541,8 @@ final class DataSet {
 		long copyStart = System.nanoTime();
 		List<Work> copies = new ArrayList<>();
 		try {
-			// Chunks of the clone range per table; two connections work through them at
-			// once
+			// Chunks of the clone range per table; two connections work through them
+			// at once
 			int chunk = 50_000;
 			for (String kind : List.of("open", "completed")) {
 				long from = (kind.equals("open")) ? first : first + Math.max(moreOpen, 0);

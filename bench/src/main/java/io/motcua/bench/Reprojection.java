@@ -57,8 +57,8 @@ final class Reprojection {
 					long start = System.nanoTime();
 					intake.receive(MotcuaServiceLifecycle.PROCEDURE, String.format("%012d", seq++));
 					worst.accumulateAndGet(System.nanoTime() - start, Math::max);
-					// A busy counter's pace, so that N stays about the same from round to
-					// round
+					// A busy counter's pace, so that N stays about the same from
+					// round to round
 					try {
 						Thread.sleep(250);
 					}

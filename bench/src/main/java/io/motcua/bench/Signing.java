@@ -455,10 +455,9 @@ final class Signing {
 					new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.5"));
 			tokens.addCertificates(new JcaCertStore(List.of(pki.tsa, pki.root)));
 			this.responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
-			// Without TCP_NODELAY the JDK server sends the response headers and body in
-			// two
-			// writes, and Nagle's algorithm with the client's delayed ACK holds the body
-			// 40 ms: a cost of this stand-in, not of a timestamp authority
+			// Without TCP_NODELAY the JDK server sends the response headers and
+			// body in two writes, and Nagle's algorithm with the client's delayed
+			// ACK holds the body 40 ms: a cost of this stand-in, not of a TSA.
 			if (System.getProperty(NODELAY) == null) {
 				System.setProperty(NODELAY, "true");
 			}

@@ -150,8 +150,8 @@ final class Worklists {
 			Map<String, List<Sample>> peer = new LinkedHashMap<>();
 			for (int r = 0; r < this.bench.rounds; r++) {
 				for (Query query : queries) {
-					// Interleaved, so that a burst of load from elsewhere hits both sides
-					// alike
+					// Interleaved, so that a burst of load from elsewhere hits both
+					// sides alike
 					Sample m = measure(query.user(), query.motcua(), clients, seconds);
 					Sample p = measure(null, query.peer(), clients, seconds);
 					motcua.computeIfAbsent(query.name(), (k) -> new ArrayList<>()).add(m);

@@ -63,9 +63,9 @@ class TextExtractor {
 	 */
 	String extract(Path file, String mediaType) {
 		if (mediaType != null && mediaType.startsWith("image/")) {
-			// Scans hold no text layer; Tika's JPEG parser would read a 5 MB photo byte
-			// by
-			// byte looking for XMP, for nothing (the type itself is checked on detection)
+			// Scans hold no text layer; Tika's JPEG parser would read a 5 MB
+			// photo byte by byte looking for XMP, for nothing (the type itself
+			// is checked on detection)
 			return "";
 		}
 		Future<String> result = this.executor.submit(() -> parse(file, mediaType));

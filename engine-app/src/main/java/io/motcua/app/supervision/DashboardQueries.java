@@ -111,11 +111,10 @@ class DashboardQueries {
 	}
 
 	private List<DayCount> perDay(Scope scope, String instant, String kind, Instant from, Instant to, ZoneId zone) {
-		// The day in the office's zone: PostgreSQL converts each instant; H2 (whose casts
-		// to a date ignore the zone) counts in buckets of an epoch day at the zone's
-		// offset
-		// when the period has no offset change, else of quarter hours, on which every
-		// zone's midnight falls
+		// The day in the office's zone: PostgreSQL converts each instant. H2, whose
+		// casts to a date ignore the zone, counts in buckets of an epoch day at the
+		// zone's offset when the period has no offset change, else of quarter hours,
+		// on which every zone's midnight falls.
 		ZoneOffsetTransition change = zone.getRules().nextTransition(from);
 		boolean fixed = change == null || !change.getInstant().isBefore(to);
 		long width = fixed ? 86_400 : 900;

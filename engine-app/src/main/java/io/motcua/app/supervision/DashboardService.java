@@ -83,8 +83,8 @@ public class DashboardService {
 		List<DayCount> received = this.queries.received(scope, from, to, zone);
 		List<DayCount> completed = this.queries.completed(scope, from, to, zone);
 		Map<String, long[]> open = this.queries.open(scope, now);
-		// Per processing unit: received, counter, online, postal, early, on time, late,
-		// ended
+		// Per processing unit: received, counter, online, postal, early, on time,
+		// late, ended
 		Map<String, long[]> inPeriod = new HashMap<>();
 		for (DayCount count : received) {
 			long[] figures = inPeriod.computeIfAbsent(count.unit(), (unit) -> new long[8]);
