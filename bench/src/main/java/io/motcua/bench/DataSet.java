@@ -46,7 +46,9 @@ import io.motcua.app.sla.DeadlineService;
 import io.motcua.app.sla.DeadlineView;
 import io.motcua.app.sla.SlaProperties;
 import io.motcua.app.sla.WorkingCalendar;
+import io.motcua.app.lifecycle.StepCompletion;
 import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.StepDecision;
 import io.motcua.app.workflow.TaskView;
 import io.motcua.processes.DossierLifecycle;
 
@@ -320,13 +322,17 @@ final class DataSet {
 	private void step(String user, String code, String taskKey, String outcome) {
 		as(user, () -> {
 			TaskView task = await(code, taskKey);
-			tasks().complete(task.id(), outcome, null, Map.of());
+			completion().complete(task.id(), StepDecision.of(outcome, null));
 			return null;
 		});
 	}
 
 	private TaskView await(String code, String taskKey) {
-		return Await.until(taskKey + " of " + code, () -> tasks().openStep(code, taskKey));
+		return Await.until(taskKey + " of " + code,
+				() -> tasks().stepsOf(code)
+					.stream()
+					.filter((step) -> step.taskKey().equals(taskKey) && step.isOpen())
+					.findFirst());
 	}
 
 	private void fire(String code, String timerId) {
@@ -361,6 +367,10 @@ final class DataSet {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	private StepCompletion completion() {
+		return this.app.context.getBean(StepCompletion.class);
 	}
 
 	private DossierTasks tasks() {

@@ -78,6 +78,7 @@ final class MotcuaHttpLifecycle implements Lifecycle {
 		step("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER, "APPROVE");
 		step("approver", code, DossierLifecycle.TASK_SIGN_RESULT, "SIGN");
 		step("clerk", code, DossierLifecycle.TASK_RETURN_RESULT, "RETURN");
+		MotcuaServiceLifecycle.awaitReactions(new org.springframework.jdbc.core.JdbcTemplate(dataSource()), code);
 	}
 
 	private void step(String user, String code, String taskKey, String outcome) throws Exception {

@@ -4,11 +4,14 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.motcua.app.dossier.DossierViews.ReceivedDossier;
 import io.motcua.app.intake.BenchIntake;
+import io.motcua.app.lifecycle.StepCompletion;
 import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.StepDecision;
 import io.motcua.app.workflow.TaskView;
 import io.motcua.processes.DossierLifecycle;
 
@@ -27,10 +30,16 @@ final class MotcuaServiceLifecycle implements Lifecycle {
 
 	private final DossierTasks tasks;
 
+	private final StepCompletion completion;
+
+	private final JdbcTemplate jdbc;
+
 	MotcuaServiceLifecycle(MotcuaApp app) {
 		this.app = app;
 		this.intake = new BenchIntake(app.context);
 		this.tasks = app.context.getBean(DossierTasks.class);
+		this.completion = app.context.getBean(StepCompletion.class);
+		this.jdbc = app.context.getBean(JdbcTemplate.class);
 	}
 
 	@Override
@@ -57,6 +66,7 @@ final class MotcuaServiceLifecycle implements Lifecycle {
 			step("approver", dossier.code(), DossierLifecycle.TASK_APPROVE_DOSSIER, "APPROVE");
 			step("approver", dossier.code(), DossierLifecycle.TASK_SIGN_RESULT, "SIGN");
 			step("clerk", dossier.code(), DossierLifecycle.TASK_RETURN_RESULT, "RETURN");
+			awaitReactions(this.jdbc, dossier.code());
 		}
 		finally {
 			SecurityContextHolder.clearContext();
@@ -65,8 +75,25 @@ final class MotcuaServiceLifecycle implements Lifecycle {
 
 	private void step(String user, String code, String taskKey, String outcome) {
 		SecurityContextHolder.getContext().setAuthentication(this.app.as(user));
-		TaskView task = Await.until(taskKey + " of " + code, () -> this.tasks.openStep(code, taskKey));
-		this.tasks.complete(task.id(), outcome, null, Map.of());
+		TaskView task = Await.until(taskKey + " of " + code,
+				() -> this.tasks.stepsOf(code)
+					.stream()
+					.filter((step) -> step.taskKey().equals(taskKey) && step.isOpen())
+					.findFirst());
+		this.completion.complete(task.id(), StepDecision.of(outcome, null));
+	}
+
+	/**
+	 * Waits until every reaction after commit about the dossier (receipt, letters) has
+	 * run: a lifecycle counts with all its work done.
+	 */
+	static void awaitReactions(JdbcTemplate jdbc, String code) {
+		Await.until("reactions of " + code, () -> {
+			Integer pending = jdbc.queryForObject(
+					"select count(*) from event_publication where serialized_event like ?", Integer.class,
+					"%\"dossierCode\":\"" + code + "\"%");
+			return (pending == 0) ? java.util.Optional.of(code) : java.util.Optional.empty();
+		});
 	}
 
 }

@@ -138,6 +138,21 @@ public abstract class ApplicationIT {
 			.untilAsserted(() -> assertThat(status("clerk", dossierCode)).isEqualTo(status));
 	}
 
+	/**
+	 * Waits until every reaction after commit about this dossier (receipt, letters,
+	 * inboxes) has run: the event publication registry holds none of its events any more.
+	 */
+	protected void awaitReactions(String dossierCode) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(
+					this.jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+							Integer.class, "%\"dossierCode\":\"" + dossierCode + "\"%"))
+				.as("reactions about " + dossierCode + " still to run")
+				.isZero());
+	}
+
 	protected String status(String user, String dossierCode) {
 		return as(user).get("/api/v1/dossiers/" + dossierCode).text("status");
 	}

@@ -87,29 +87,57 @@ class DossierLifecycleIT extends ApplicationIT {
 	}
 
 	@Test
-	void intakeWithoutFilesStillIssuesAReceiptWithCodeAndAppointment() throws Exception {
+	void intakeWithoutFilesStillIssuesAReceiptAfterItCommits() throws Exception {
 		Api.Reply received = as("clerk").post("/api/v1/dossiers", application(PROCEDURE));
 		String code = received.text("code");
+		awaitReactions(code);
 		Api.Reply documents = as("clerk").get("/api/v1/dossiers/" + code + "/documents");
-		long receipt = -1;
+		List<Long> receipts = new java.util.ArrayList<>();
 		for (var document : documents.body()) {
 			if (document.path("kind").asText().equals("RECEIPT")) {
-				receipt = document.path("id").asLong();
+				receipts.add(document.path("id").asLong());
 			}
 		}
-		assertThat(receipt).as(documents.body().toString()).isPositive();
+		assertThat(receipts).as(documents.body().toString()).hasSize(1);
+		String text = pdfText("/api/v1/dossiers/" + code + "/documents/" + receipts.get(0) + "/content");
+		assertThat(text).contains(code, received.text("lookupSecret"), "Thời gian hẹn trả kết quả");
+		// The secret waited for the receipt only: the receipt holds it now, the database
+		// no more
+		assertThat(this.jdbc.queryForObject("select count(*) from receipt_order where dossier_code = ?", Integer.class,
+				code))
+			.isZero();
+		assertThat(received.body().toString()).contains(received.text("lookupSecret"));
+		assertThat(this.jdbc.queryForList("select serialized_event from event_publication", String.class))
+			.noneMatch((event) -> event.contains(received.text("lookupSecret")));
+	}
+
+	@Test
+	void receiptAskedForRightAfterIntakeIsPrintedOnceWhoeverComesFirst() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			Api.Reply received = as("clerk").post("/api/v1/dossiers", application(PROCEDURE));
+			String code = received.text("code");
+			// The clerk's page asks for the receipt at once, racing the reaction that
+			// prints it after commit
+			String text = pdfText("/api/v1/dossiers/" + code + "/receipt");
+			assertThat(text).contains(code, received.text("lookupSecret"));
+			awaitReactions(code);
+			assertThat(this.jdbc.queryForObject(
+					"select count(*) from document where dossier_code = ? and kind = 'RECEIPT'", Integer.class, code))
+				.isEqualTo(1);
+		}
+	}
+
+	private String pdfText(String path) throws Exception {
 		java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/dossiers/" + code
-						+ "/documents/" + receipt + "/content"))
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
 				.header("Authorization",
 						"Basic " + java.util.Base64.getEncoder()
 							.encodeToString("clerk:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
 				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
-			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-			assertThat(text).contains(code, received.text("lookupSecret"), "Thời gian hẹn trả kết quả");
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
 		}
 	}
 

@@ -266,6 +266,20 @@ public final class DossierLifecycle {
 	/** Extension property of an end event: the SLA alarm (WARNING, OVERDUE) it raises. */
 	public static final String PROPERTY_SLA_EVENT = "slaEvent";
 
+	/**
+	 * Extension property of a user task: its default share of the dossier's processing
+	 * time, in percent, from which its own due date is derived. A procedure may split the
+	 * time otherwise ({@code stepShares} in its descriptor).
+	 */
+	public static final String PROPERTY_SLA_SHARE = "slaShare";
+
+	/**
+	 * Transient variable: the comment given with the decision that moves the process on
+	 * (the reason of a supplement request or a refusal); it lives only for the engine
+	 * command of that decision.
+	 */
+	public static final String VAR_DECISION_COMMENT = "decisionComment";
+
 	// Outcomes
 
 	/** Review outcome: propose approval. */

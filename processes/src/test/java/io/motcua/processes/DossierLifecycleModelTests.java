@@ -85,6 +85,20 @@ class DossierLifecycleModelTests {
 	}
 
 	@Test
+	void userTasksShareTheWholeProcessingTime() {
+		Map<String, Integer> shares = new HashMap<>();
+		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			String share = property(task, DossierLifecycle.PROPERTY_SLA_SHARE);
+			assertThat(share).as(task.getId() + " " + DossierLifecycle.PROPERTY_SLA_SHARE).matches("[1-9][0-9]?");
+			shares.put(task.getId(), Integer.parseInt(share));
+		}
+		assertThat(shares).containsOnly(entry(DossierLifecycle.TASK_REVIEW_DOSSIER, 60),
+				entry(DossierLifecycle.TASK_APPROVE_DOSSIER, 20), entry(DossierLifecycle.TASK_SIGN_RESULT, 10),
+				entry(DossierLifecycle.TASK_RETURN_RESULT, 10));
+		assertThat(shares.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
+	}
+
+	@Test
 	void userTasksOfferTheAgreedOutcomesToTheAgreedGroups() {
 		Map<String, String> outcomes = new HashMap<>();
 		Map<String, String> groups = new HashMap<>();

@@ -40,12 +40,15 @@ public final class BenchDocuments {
 
 	private final TransactionTemplate transactions;
 
+	private final DocumentChecks checks;
+
 	public BenchDocuments(ApplicationContext context) {
 		this.detector = context.getBean(DocumentTypeDetector.class);
 		this.extractor = context.getBean(TextExtractor.class);
 		this.store = context.getBean(DocumentStore.class);
 		this.properties = context.getBean(DocumentProperties.class);
 		this.documents = context.getBean(DocumentService.class);
+		this.checks = context.getBean(DocumentChecks.class);
 		this.dossiers = context.getBean(DossierService.class);
 		this.transactions = context.getBean(TransactionTemplate.class);
 	}
@@ -63,7 +66,7 @@ public final class BenchDocuments {
 		long found = System.nanoTime();
 		List<DocumentView> added;
 		long checkedAt;
-		try (CheckedFiles checked = this.documents.check(dossier.procedureCode(),
+		try (CheckedFiles checked = this.checks.check(dossier.procedureCode(),
 				List.of(new IncomingFile(documentType, fileName, () -> new ByteArrayInputStream(content))), dossierCode,
 				false)) {
 			checkedAt = System.nanoTime();

@@ -59,6 +59,9 @@ class Document {
 	@Column(name = "supersedes_id", updatable = false)
 	private Long supersedesId;
 
+	@Column(name = "issued_for", length = 80, updatable = false)
+	private String issuedFor;
+
 	@Version
 	@Column(name = "row_version", nullable = false)
 	private long rowVersion;
@@ -76,6 +79,14 @@ class Document {
 		this.uploadedAt = uploadedAt;
 		this.documentVersion = (previous != null) ? previous.documentVersion + 1 : 1;
 		this.supersedesId = (previous != null) ? previous.id : null;
+	}
+
+	/**
+	 * Marks an issued document with what it was issued for, so that it is issued once.
+	 */
+	Document issuedFor(String reason) {
+		this.issuedFor = reason;
+		return this;
 	}
 
 	protected Document() {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -32,35 +31,49 @@ import io.motcua.app.system.Problems;
 /**
  * {@code /api/v1/dossiers/{code}/documents}: list a dossier's documents, download one,
  * upload more (a supplement) as {@code multipart/form-data} with one part per file named
- * by its document type code.
+ * by its document type code; and {@code /api/v1/dossiers/{code}/receipt}.
  */
 @RestController
-@RequestMapping("/api/v1/dossiers/{code}/documents")
 class DocumentController {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentController.class);
 
 	private final DocumentService documents;
 
-	DocumentController(DocumentService documents) {
+	private final Receipts receipts;
+
+	DocumentController(DocumentService documents, Receipts receipts) {
 		this.documents = documents;
+		this.receipts = receipts;
 	}
 
-	@GetMapping
+	@GetMapping("/api/v1/dossiers/{code}/documents")
 	List<DocumentView> list(@PathVariable String code) {
 		return this.documents.list(code);
 	}
 
-	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(path = "/api/v1/dossiers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST')")
 	ResponseEntity<List<DocumentView>> upload(@PathVariable String code, MultipartHttpServletRequest request) {
 		List<DocumentView> added = this.documents.supplement(code, incoming(request.getMultiFileMap()));
 		return ResponseEntity.status(201).body(added);
 	}
 
-	@GetMapping("/{id}/content")
+	@GetMapping("/api/v1/dossiers/{code}/documents/{id}/content")
 	ResponseEntity<InputStreamResource> content(@PathVariable String code, @PathVariable long id) {
-		DocumentService.Download download = this.documents.download(code, id);
+		return serve(this.documents.download(code, id));
+	}
+
+	/**
+	 * The dossier's receipt (Form 01), printed now if it is not yet: the clerk's page may
+	 * ask for it a moment after intake, before the reaction that prints it has run.
+	 */
+	@GetMapping("/api/v1/dossiers/{code}/receipt")
+	ResponseEntity<InputStreamResource> receipt(@PathVariable String code) {
+		return serve(this.documents.download(code, this.receipts.receipt(code).id()));
+	}
+
+	private static ResponseEntity<InputStreamResource> serve(DocumentService.Download download) {
 		DocumentView document = download.document();
 		try {
 			return ResponseEntity.ok()

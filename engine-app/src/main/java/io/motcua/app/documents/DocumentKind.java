@@ -22,6 +22,9 @@ public enum DocumentKind {
 	/** Signed result. */
 	SIGNED_RESULT;
 
+	/** The kinds the applicant brings, which count towards a dossier's size limit. */
+	static final java.util.List<DocumentKind> BROUGHT_BY_APPLICANT = java.util.List.of(APPLICATION, SUPPLEMENT);
+
 	/** Whether the office issued it (as opposed to the applicant bringing it). */
 	public boolean isIssued() {
 		return this != APPLICATION && this != SUPPLEMENT;

@@ -16,6 +16,9 @@ interface DocumentRepository extends ListCrudRepository<Document, Long> {
 
 	boolean existsBySha256(String sha256);
 
+	Optional<Document> findByDossierCodeAndDocumentTypeAndIssuedFor(String dossierCode, String documentType,
+			String issuedFor);
+
 	@Query("select coalesce(sum(d.size), 0) from Document d where d.dossierCode = :dossierCode and d.kind in :kinds")
 	long totalSize(String dossierCode, List<DocumentKind> kinds);
 

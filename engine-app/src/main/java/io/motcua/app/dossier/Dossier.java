@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.NaturalId;
 
 /**
  * One application for one procedure by one applicant: the case. Its status mirrors where
@@ -25,6 +26,7 @@ class Dossier {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
+	@NaturalId
 	@Column(nullable = false, unique = true, length = 60)
 	private String code;
 

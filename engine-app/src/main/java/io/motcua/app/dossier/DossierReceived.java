@@ -3,18 +3,18 @@ package io.motcua.app.dossier;
 import java.time.Instant;
 
 /**
- * A dossier has been stored and is about to start its process. Published synchronously in
- * the intake's transaction, so that listeners (the deadline ledger) can set its due date
- * before the process arms its timers.
+ * A dossier was received and its process started. Delivered after the intake commits, to
+ * reactions that print its receipt and tell the world; it carries no secret and nothing
+ * personal.
  *
  * @param dossierCode the dossier
  * @param procedureCode its procedure
- * @param receivedAt when it was received
+ * @param channel how it arrived
  * @param receivingUnit unit that received it
  * @param processingUnit unit that processes it
- * @param lookupSecret the applicant's lookup secret, for the receipt; only ever in this
- * in-process event, never stored in clear
+ * @param receivedAt when it was received
+ * @param receivedBy who received it (a member of staff's username, or {@code system})
  */
-public record DossierReceived(String dossierCode, String procedureCode, Instant receivedAt, String receivingUnit,
-		String processingUnit, String lookupSecret) {
+public record DossierReceived(String dossierCode, String procedureCode, Channel channel, String receivingUnit,
+		String processingUnit, Instant receivedAt, String receivedBy) {
 }

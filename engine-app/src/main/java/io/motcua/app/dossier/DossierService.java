@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -34,26 +34,20 @@ import io.motcua.app.dossier.DossierViews.NewDossier;
 import io.motcua.app.dossier.DossierViews.OpenDossier;
 import io.motcua.app.dossier.DossierViews.PublicDossierView;
 import io.motcua.app.dossier.DossierViews.PublicStep;
-import io.motcua.app.dossier.DossierViews.ReceivedDossier;
+import io.motcua.app.dossier.DossierViews.RegisteredDossier;
 import io.motcua.app.dossier.DossierViews.ScheduledDeadline;
 import io.motcua.app.dossier.DossierViews.TimelineEntry;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.PageView;
 import io.motcua.app.system.ProblemException;
-import io.motcua.app.workflow.DossierStepReached;
-import io.motcua.app.workflow.DossierTaskCompleted;
-import io.motcua.app.workflow.DossierTaskCreated;
-import io.motcua.app.workflow.DossierTaskReassigned;
-import io.motcua.app.workflow.DossierTasks;
-import io.motcua.app.workflow.TaskView;
-import io.motcua.app.workflow.Workflow;
-import io.motcua.processes.DossierLifecycle;
 
 /**
- * The public face of the dossier feature. Every read and write is scoped to the caller's
- * units: a dossier neither received nor processed by one of them does not exist for the
- * caller.
+ * The public face of the dossier feature: the dossier row (the business state other
+ * features project into it), its timeline and the applicant's lookup. Every read for a
+ * caller is scoped to the caller's units: a dossier neither received nor processed by one
+ * of them does not exist for the caller. Methods that name no caller serve other features
+ * inside their commands.
  */
 @Service
 public class DossierService {
@@ -71,10 +65,6 @@ public class DossierService {
 
 	private final DossierCodes codes;
 
-	private final Workflow workflow;
-
-	private final DossierTasks tasks;
-
 	private final StaffDirectory directory;
 
 	private final ProcedureCatalog catalog;
@@ -89,63 +79,85 @@ public class DossierService {
 
 	private final DossierDeadlines deadlines;
 
+	private final EntityManager entityManager;
+
 	private final Clock clock;
 
-	DossierService(DossierRepository dossiers, DossierEventRepository events, DossierCodes codes, Workflow workflow,
-			DossierTasks tasks, StaffDirectory directory, ProcedureCatalog catalog, DossierProperties properties,
-			ObjectMapper objectMapper, ApplicationEventPublisher publisher, DossierTextSearch textSearch,
-			DossierDeadlines deadlines, Clock clock) {
-		this.deadlines = deadlines;
-		this.publisher = publisher;
-		this.textSearch = textSearch;
+	DossierService(DossierRepository dossiers, DossierEventRepository events, DossierCodes codes,
+			StaffDirectory directory, ProcedureCatalog catalog, DossierProperties properties, ObjectMapper objectMapper,
+			ApplicationEventPublisher publisher, DossierTextSearch textSearch, DossierDeadlines deadlines,
+			EntityManager entityManager, Clock clock) {
 		this.dossiers = dossiers;
 		this.events = events;
 		this.codes = codes;
-		this.workflow = workflow;
-		this.tasks = tasks;
 		this.directory = directory;
 		this.catalog = catalog;
 		this.properties = properties;
 		this.objectMapper = objectMapper;
+		this.publisher = publisher;
+		this.textSearch = textSearch;
+		this.deadlines = deadlines;
+		this.entityManager = entityManager;
 		this.clock = clock;
 	}
 
 	/**
-	 * Stores a new dossier, records its receipt and starts its process, in one
-	 * transaction.
+	 * Stores a new dossier with its code and lookup secret and records its receipt in the
+	 * timeline; {@link DossierReceived} follows once the intake commits.
 	 */
 	@Transactional
-	public ReceivedDossier register(NewDossier request) {
+	public RegisteredDossier register(NewDossier request) {
 		Instant now = this.clock.instant();
 		LocalDate day = now.atZone(this.properties.zone()).toLocalDate();
 		String code = this.codes.next(request.receivingUnit(), day);
 		String secret = LookupSecrets.generate();
 		ApplicantData applicant = request.applicant();
+		String receivedBy = this.directory.currentActor();
 		Dossier dossier = new Dossier(code, request.procedureCode(), request.procedureVersion(),
 				new Applicant(applicant.fullName(), applicant.identityNumber(), applicant.phone(), applicant.email(),
 						applicant.address()),
 				request.channel(), request.formData().toString(), request.receivingUnit(), request.processingUnit(),
-				now, this.directory.currentActor(), LookupSecrets.hash(secret));
+				now, receivedBy, LookupSecrets.hash(secret));
 		dossier.submittedWith(request.formId(), request.formVersion());
 		this.dossiers.save(dossier);
 		this.events.save(dossier.received());
-		// Listeners (the deadline ledger) set the due date before the process arms its
-		// timers.
-		this.publisher.publishEvent(new DossierReceived(code, request.procedureCode(), now, request.receivingUnit(),
-				request.processingUnit(), secret));
-		dossier.attachProcess(this.workflow.startDossier(request.processKey(), code, request.receivingUnit(),
-				request.processingUnit(), dossier.warningAt(), dossier.dueAt()));
+		this.publisher.publishEvent(new DossierReceived(code, request.procedureCode(), request.channel(),
+				request.receivingUnit(), request.processingUnit(), now, receivedBy));
 		log.info("Dossier {} received at {} for procedure {}", code, request.receivingUnit(), request.procedureCode());
-		return new ReceivedDossier(code, dossier.status(), dossier.receivedAt(), dossier.dueAt(), secret,
-				dossier.procedureCode(), dossier.receivingUnit(), dossier.processingUnit());
+		return new RegisteredDossier(code, now, secret);
 	}
 
-	/** Facts of a dossier for other features' listeners; unscoped. */
+	/** The dossier's process started. */
+	@Transactional
+	public void processStarted(String code, String processInstanceId) {
+		byCode(code).attachProcess(processInstanceId);
+	}
+
+	/**
+	 * The process reached a step that puts the dossier into {@code status}: the row and
+	 * the timeline follow; {@link DossierStatusChanged} follows once the command commits.
+	 * A status the dossier already has changes nothing.
+	 */
+	@Transactional
+	public void moveTo(String code, DossierStatus status, String stepName, String actor, String reason) {
+		Dossier dossier = byCode(code);
+		DossierStatus previous = dossier.status();
+		if (previous == status) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.events.save(dossier.moveTo(status, now, actor, stepName));
+		this.publisher.publishEvent(new DossierStatusChanged(code, dossier.procedureCode(), dossier.processingUnit(),
+				previous, status, now, actor, reason));
+	}
+
+	/** Facts of a dossier for other features' commands and reactions; unscoped. */
 	@Transactional(readOnly = true)
 	public DossierFacts facts(String code) {
 		Dossier dossier = byCode(code);
 		return new DossierFacts(dossier.code(), dossier.procedureCode(), dossier.status(), dossier.receivingUnit(),
-				dossier.processingUnit(), dossier.receivedAt(), dossier.dueAt(), dossier.isCompleted());
+				dossier.processingUnit(), dossier.receivedAt(), dossier.dueAt(), dossier.isCompleted(),
+				dossier.processInstanceId());
 	}
 
 	/** Every dossier whose result is not ready yet, with its process, oldest first. */
@@ -187,7 +199,7 @@ public class DossierService {
 	}
 
 	/**
-	 * Adds text extracted from a document to what {@code q} in the dossier list finds the
+	 * Adds text extracted from documents to what {@code q} in the dossier list finds the
 	 * dossier by; bounded so that a huge document cannot bloat the row.
 	 */
 	@Transactional
@@ -200,8 +212,23 @@ public class DossierService {
 	/** Adds a note to a dossier's timeline on behalf of the current actor. */
 	@Transactional
 	public void note(String code, String type, String detail) {
+		note(code, type, this.directory.currentActor(), detail);
+	}
+
+	/** Adds a note to a dossier's timeline on behalf of {@code actor}. */
+	@Transactional
+	public void note(String code, String type, String actor, String detail) {
 		Dossier dossier = byCode(code);
-		this.events.save(dossier.note(type, this.clock.instant(), this.directory.currentActor(), detail));
+		this.events.save(dossier.note(type, this.clock.instant(), actor, detail));
+	}
+
+	/**
+	 * A dossier whoever asks: for reactions and jobs that act for the office (letters,
+	 * signing), never to answer a caller.
+	 */
+	@Transactional(readOnly = true)
+	public DossierView record(String code) {
+		return view(byCode(code));
 	}
 
 	/** A dossier the caller may see. */
@@ -253,71 +280,6 @@ public class DossierService {
 			.toList();
 	}
 
-	/** The steps of a dossier the caller may see. */
-	@Transactional(readOnly = true)
-	public List<TaskView> steps(String code) {
-		visible(code);
-		return this.tasks.stepsOf(code);
-	}
-
-	/**
-	 * The applicant withdraws the dossier (at the counter). Possible until the result is
-	 * signed.
-	 * @throws ProblemException 404 when not visible, 409 when already signed or finished
-	 */
-	@Transactional
-	public DossierView withdraw(String code, String reason) {
-		Dossier dossier = visible(code);
-		if (!dossier.status().isWithdrawable()) {
-			throw ProblemException
-				.conflict("Dossier " + code + " is " + dossier.status() + " and can no longer be withdrawn");
-		}
-		this.events
-			.save(dossier.note("WITHDRAWAL_REQUESTED", this.clock.instant(), this.directory.currentActor(), reason));
-		this.workflow.withdraw(code);
-		return view(dossier);
-	}
-
-	/**
-	 * The specialist asks the applicant for missing documents: completes the review step
-	 * with {@code REQUEST_SUPPLEMENT}. The dossier waits until the supplement arrives or
-	 * the deadline passes.
-	 * @param deadline when the applicant must bring it, null for the configured default
-	 * @throws ProblemException 404 when not visible, 409 when the dossier is not under
-	 * review
-	 */
-	@Transactional
-	public DossierView requestSupplement(String code, String reason, Instant deadline) {
-		Dossier dossier = visible(code);
-		TaskView review = this.tasks.openStep(code, DossierLifecycle.TASK_REVIEW_DOSSIER)
-			.orElseThrow(() -> ProblemException
-				.conflict("Dossier " + code + " is " + dossier.status() + ", not under review"));
-		if (deadline != null && !deadline.isAfter(this.clock.instant())) {
-			throw ProblemException.invalid("deadline", "must be in the future");
-		}
-		Map<String, Object> variables = (deadline != null)
-				? Map.of(DossierLifecycle.VAR_SUPPLEMENT_DEADLINE, deadline.toString()) : Map.of();
-		this.tasks.complete(review.id(), DossierLifecycle.OUTCOME_REQUEST_SUPPLEMENT, reason, variables);
-		return view(dossier);
-	}
-
-	/**
-	 * The applicant brought the requested documents: the dossier returns to review.
-	 * @throws ProblemException 404 when not visible, 409 when no supplement is awaited
-	 */
-	@Transactional
-	public DossierView receiveSupplement(String code, String note) {
-		Dossier dossier = visible(code);
-		if (dossier.status() != DossierStatus.AWAITING_SUPPLEMENT) {
-			throw ProblemException
-				.conflict("Dossier " + code + " is " + dossier.status() + ", not awaiting a supplement");
-		}
-		this.events
-			.save(dossier.note("SUPPLEMENT_RECEIVED", this.clock.instant(), this.directory.currentActor(), note));
-		this.workflow.supplementReceived(code);
-		return view(dossier);
-	}
-
 	/**
 	 * The public lookup: an unknown code and a wrong secret give the same answer.
 	 */
@@ -335,43 +297,15 @@ public class DossierService {
 						.toList()));
 	}
 
-	@EventListener
-	void on(DossierStepReached step) {
-		Dossier dossier = byCode(step.dossierCode());
-		DossierStatus next = DossierStatus.valueOf(step.status());
-		if (dossier.status() == next) {
-			return;
-		}
-		this.events.save(dossier.moveTo(next, this.clock.instant(), step.actor(),
-				(step.elementName() != null) ? step.elementName() : step.elementId()));
-	}
-
-	@EventListener
-	void on(DossierTaskCreated created) {
-		Dossier dossier = byCode(created.dossierCode());
-		this.events.save(dossier.note("STEP_ASSIGNED", this.clock.instant(), created.actor(),
-				created.taskName() + " → " + created.candidateGroup()));
-	}
-
-	@EventListener
-	void on(DossierTaskReassigned reassigned) {
-		Dossier dossier = byCode(reassigned.dossierCode());
-		this.events.save(dossier.note("STEP_REASSIGNED", this.clock.instant(), reassigned.actor(), reassigned.taskName()
-				+ ": " + ((reassigned.from() != null) ? reassigned.from() : "—") + " → " + reassigned.to()));
-	}
-
-	@EventListener
-	void on(DossierTaskCompleted completed) {
-		Dossier dossier = byCode(completed.dossierCode());
-		String detail = completed.taskName() + ": " + completed.outcome()
-				+ ((completed.comment() != null && !completed.comment().isBlank()) ? " — " + completed.comment() : "");
-		this.events.save(dossier.note("STEP_COMPLETED", this.clock.instant(), completed.actor(), detail));
-	}
-
+	/**
+	 * The dossier by its code. Resolved through the persistence context first, so the
+	 * many features that touch one dossier within a command read its row once.
+	 */
 	private Dossier byCode(String code) {
-		return this.dossiers.findByCode(code)
-			.orElseThrow(() -> new IllegalStateException(
-					"The engine reports on dossier " + code + " which is not in the dossier table"));
+		return this.entityManager.unwrap(Session.class)
+			.bySimpleNaturalId(Dossier.class)
+			.loadOptional(code)
+			.orElseThrow(() -> new IllegalStateException("No dossier " + code + " in the dossier table"));
 	}
 
 	private Dossier visible(String code) {

@@ -62,6 +62,17 @@ public final class DossierViews {
 	}
 
 	/**
+	 * A dossier just registered.
+	 *
+	 * @param code its code
+	 * @param receivedAt when it was received
+	 * @param lookupSecret the applicant's lookup secret in clear: printed on the receipt,
+	 * stored only as a hash
+	 */
+	public record RegisteredDossier(String code, Instant receivedAt, String lookupSecret) {
+	}
+
+	/**
 	 * What other features need to know of a dossier, unscoped: for listeners, never for
 	 * answering a caller.
 	 *
@@ -73,9 +84,10 @@ public final class DossierViews {
 	 * @param receivedAt when it was received
 	 * @param dueAt its due date, null while paused
 	 * @param completed whether its result is ready (or it ended otherwise)
+	 * @param processInstanceId its process, null before it started
 	 */
 	public record DossierFacts(String code, String procedureCode, DossierStatus status, String receivingUnit,
-			String processingUnit, Instant receivedAt, Instant dueAt, boolean completed) {
+			String processingUnit, Instant receivedAt, Instant dueAt, boolean completed, String processInstanceId) {
 	}
 
 	/**

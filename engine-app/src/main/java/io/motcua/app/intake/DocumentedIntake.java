@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.motcua.app.documents.CheckedFiles;
+import io.motcua.app.documents.DocumentChecks;
 import io.motcua.app.documents.DocumentKind;
 import io.motcua.app.documents.DocumentService;
 import io.motcua.app.documents.DocumentView;
@@ -28,13 +29,15 @@ import io.motcua.app.system.ProblemKind;
 /**
  * Intake of an application together with its documents, in one transaction: the
  * application and every file are checked first (nothing is stored when one is refused),
- * then the files are stored, the dossier registered, the documents attached and the
- * receipt issued.
+ * then the dossier is received and the files are stored and attached; the receipt, which
+ * lists them, is printed once this commits.
  */
 @Service
 class DocumentedIntake {
 
 	private final IntakeService intake;
+
+	private final DocumentChecks checks;
 
 	private final DocumentService documents;
 
@@ -44,9 +47,10 @@ class DocumentedIntake {
 
 	private final TransactionTemplate transactions;
 
-	DocumentedIntake(IntakeService intake, DocumentService documents, ObjectMapper objectMapper, Validator validator,
-			TransactionTemplate transactions) {
+	DocumentedIntake(IntakeService intake, DocumentChecks checks, DocumentService documents, ObjectMapper objectMapper,
+			Validator validator, TransactionTemplate transactions) {
 		this.intake = intake;
+		this.checks = checks;
 		this.documents = documents;
 		this.objectMapper = objectMapper;
 		this.validator = validator;
@@ -55,19 +59,18 @@ class DocumentedIntake {
 
 	/**
 	 * Checks the application and the files outside any transaction (reading files may
-	 * take seconds and must not hold a database connection), then registers the dossier,
-	 * stores and attaches the files and issues the receipt in one transaction.
+	 * take seconds and must not hold a database connection), then receives the dossier
+	 * and stores and attaches the files in one transaction.
 	 */
 	DocumentedDossier receive(String application, List<IncomingFile> files) {
 		IntakeRequest request = parse(application);
-		try (CheckedFiles checked = this.documents.check(request.procedureCode(), files, null, true)) {
+		try (CheckedFiles checked = this.checks.check(request.procedureCode(), files, null, true)) {
 			return this.transactions.execute((status) -> {
 				ReceivedDossier received = this.intake.receive(request);
 				List<DocumentView> attached = this.documents.attach(received.code(), DocumentKind.APPLICATION, checked);
-				DocumentView receipt = this.documents.issueReceipt(received.code(), received.lookupSecret());
 				return new DocumentedDossier(received.code(), received.status(), received.receivedAt(),
 						received.dueAt(), received.lookupSecret(), received.procedureCode(), received.receivingUnit(),
-						received.processingUnit(), receipt.contentUrl(), attached);
+						received.processingUnit(), "/api/v1/dossiers/" + received.code() + "/receipt", attached);
 			});
 		}
 	}
@@ -126,7 +129,8 @@ class DocumentedIntake {
 	 * @param procedureCode its procedure
 	 * @param receivingUnit unit that received it
 	 * @param processingUnit unit that processes it
-	 * @param receiptUrl where to download the receipt PDF
+	 * @param receiptUrl where to download the receipt PDF (printed on first download if
+	 * it is not yet)
 	 * @param documents the documents received
 	 */
 	record DocumentedDossier(String code, DossierStatus status, Instant receivedAt, Instant dueAt, String lookupSecret,

@@ -12,20 +12,26 @@ import org.springframework.transaction.annotation.Transactional;
 import io.motcua.app.catalog.Procedure;
 import io.motcua.app.catalog.ProcedureCatalog;
 import io.motcua.app.catalog.ProcedureForms;
+import io.motcua.app.documents.Receipts;
 import io.motcua.app.dossier.Channel;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierViews.ApplicantData;
 import io.motcua.app.dossier.DossierViews.NewDossier;
 import io.motcua.app.dossier.DossierViews.ReceivedDossier;
+import io.motcua.app.dossier.DossierViews.RegisteredDossier;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.StaffDirectory;
+import io.motcua.app.sla.DeadlineService;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.ProblemException;
+import io.motcua.app.workflow.SlaTimers;
+import io.motcua.app.workflow.Workflow;
 import io.motcua.forms.FormDefinition;
 
 /**
  * Receives an application: checks it against the catalog, resolves the processing unit
- * from the caller's unit and the procedure's level, and registers the dossier.
+ * from the caller's unit and the procedure's level, registers the dossier, opens its
+ * deadline and starts its process.
  */
 @Service
 class IntakeService {
@@ -38,11 +44,21 @@ class IntakeService {
 
 	private final ProcedureForms forms;
 
-	IntakeService(ProcedureCatalog catalog, DossierService dossiers, StaffDirectory directory, ProcedureForms forms) {
+	private final DeadlineService deadlines;
+
+	private final Workflow workflow;
+
+	private final Receipts receipts;
+
+	IntakeService(ProcedureCatalog catalog, DossierService dossiers, StaffDirectory directory, ProcedureForms forms,
+			DeadlineService deadlines, Workflow workflow, Receipts receipts) {
 		this.catalog = catalog;
 		this.dossiers = dossiers;
 		this.directory = directory;
 		this.forms = forms;
+		this.deadlines = deadlines;
+		this.workflow = workflow;
+		this.receipts = receipts;
 	}
 
 	/** The applicant's details as the form sees them: only what was given. */
@@ -73,11 +89,44 @@ class IntakeService {
 		return path.startsWith("applicant.") || path.equals("applicant") ? path : "formData." + path;
 	}
 
+	/**
+	 * Receives an application, in one transaction: check it against the catalog and the
+	 * procedure's form → register the dossier → open its deadline → start its process →
+	 * order its receipt (printed once this commits).
+	 * @throws ProblemException 422 naming what is wrong; nothing is stored then
+	 */
 	@Transactional
 	ReceivedDossier receive(IntakeRequest request) {
 		Procedure procedure = this.catalog.find(request.procedureCode())
 			.orElseThrow(() -> ProblemException.invalid("Unknown procedure " + request.procedureCode(),
 					List.of(new FieldError("procedureCode", "no procedure with this code in the catalog"))));
+		JsonNode formData = checkedFormData(request, procedure);
+		FormDefinition form = this.forms.definition(procedure.formId()).orElseThrow();
+		Caller caller = this.directory.currentCaller();
+		String processingUnit = this.directory.processingUnitFor(caller.unitCode(), procedure.processingUnitType());
+		IntakeRequest.ApplicantRequest applicant = request.applicant();
+
+		RegisteredDossier dossier = this.dossiers
+			.register(new NewDossier(procedure.code(), procedure.version(), procedure.processKey(), request.channel(),
+					new ApplicantData(applicant.fullName().trim(), applicant.identityNumber(), applicant.phone(),
+							applicant.email(), applicant.address().trim()),
+					formData, form.id(), form.version(), caller.unitCode(), processingUnit));
+		SlaTimers timers = this.deadlines.open(dossier.code(), procedure.code(), dossier.receivedAt(),
+				caller.username());
+		String process = this.workflow.start(procedure.processKey(), dossier.code(), caller.unitCode(), processingUnit,
+				timers);
+		this.dossiers.processStarted(dossier.code(), process);
+		this.receipts.order(dossier.code(), dossier.lookupSecret());
+
+		return new ReceivedDossier(dossier.code(), this.dossiers.facts(dossier.code()).status(), dossier.receivedAt(),
+				timers.dueAt(), dossier.lookupSecret(), procedure.code(), caller.unitCode(), processingUnit);
+	}
+
+	/**
+	 * The application form with the applicant's details, valid against the procedure's
+	 * form.
+	 */
+	private JsonNode checkedFormData(IntakeRequest request, Procedure procedure) {
 		if (request.channel() == Channel.ONLINE && !procedure.onlineAllowed()) {
 			throw ProblemException.invalid("channel", "procedure " + procedure.code() + " may not be submitted online");
 		}
@@ -93,15 +142,7 @@ class IntakeService {
 		submission.set("applicant", applicantSubmission(request.applicant()));
 		this.forms.requireValid(procedure.formId(), submission, "The application form of " + procedure.code(),
 				IntakeService::fieldOf);
-		FormDefinition form = this.forms.definition(procedure.formId()).orElseThrow();
-		Caller caller = this.directory.currentCaller();
-		String processingUnit = this.directory.processingUnitFor(caller.unitCode(), procedure.processingUnitType());
-		IntakeRequest.ApplicantRequest applicant = request.applicant();
-		return this.dossiers
-			.register(new NewDossier(procedure.code(), procedure.version(), procedure.processKey(), request.channel(),
-					new ApplicantData(applicant.fullName().trim(), applicant.identityNumber(), applicant.phone(),
-							applicant.email(), applicant.address().trim()),
-					formData, form.id(), form.version(), caller.unitCode(), processingUnit));
+		return formData;
 	}
 
 }

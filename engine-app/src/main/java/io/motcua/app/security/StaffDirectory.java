@@ -53,6 +53,12 @@ public class StaffDirectory {
 		return currentCallerIfAny().map(Caller::username).orElse(SYSTEM_ACTOR);
 	}
 
+	/** The full name of a member of staff, whoever asks (letters name who received). */
+	@Transactional(readOnly = true)
+	public Optional<String> fullName(String username) {
+		return this.staff.findByUsername(username).map(Staff::fullName);
+	}
+
 	/** A unit by code. */
 	@Transactional(readOnly = true)
 	public Optional<UnitView> unit(String code) {

@@ -8,7 +8,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,45 +20,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import io.motcua.app.signature.ResultSigning.SignedResult;
-import io.motcua.app.signature.ResultSigning.SigningSessionView;
+import io.motcua.app.signature.TwoStepSigning.SigningSessionView;
 import io.motcua.app.system.ProblemException;
 import io.motcua.signing.VerificationReport;
 
 /**
- * Signing of results (server-held key and the two-step flow) and verification of any PDF.
+ * The start of a two-step signature, a result's signatures and the verification of any
+ * PDF. Signing at the sign step completes it, so that is the lifecycle's.
  */
 @RestController
 class SignatureController {
 
 	private final ResultSigning signing;
 
-	SignatureController(ResultSigning signing) {
-		this.signing = signing;
-	}
+	private final TwoStepSigning twoStep;
 
-	/**
-	 * The approver signs the result with the server-held key and completes the sign step.
-	 */
-	@PostMapping("/api/v1/tasks/{id}/signature")
-	@PreAuthorize("hasRole('APPROVER')")
-	SignedResult sign(@PathVariable String id, @Valid @RequestBody(required = false) SignatureRequest request) {
-		return this.signing.signWithServerKey(id, (request != null) ? request.comment() : null);
+	SignatureController(ResultSigning signing, TwoStepSigning twoStep) {
+		this.signing = signing;
+		this.twoStep = twoStep;
 	}
 
 	/** Starts a two-step signature: answers what the token must sign. */
 	@PostMapping("/api/v1/signing-sessions")
 	@PreAuthorize("hasRole('APPROVER')")
 	ResponseEntity<SigningSessionView> start(@Valid @RequestBody SessionRequest request) {
-		SigningSessionView session = this.signing.startSession(request.taskId(), request.certificateChain());
+		SigningSessionView session = this.twoStep.startSession(request.taskId(), request.certificateChain());
 		return ResponseEntity.created(URI.create("/api/v1/signing-sessions/" + session.id())).body(session);
-	}
-
-	/** Completes a two-step signature with the token's signature value. */
-	@PostMapping("/api/v1/signing-sessions/{id}/signature-value")
-	@PreAuthorize("hasRole('APPROVER')")
-	SignedResult complete(@PathVariable String id, @Valid @RequestBody SignatureValue request) {
-		return this.signing.completeSession(id, request.signatureValue(), request.comment());
 	}
 
 	/** Signatures on a dossier's result. */
@@ -83,14 +69,6 @@ class SignatureController {
 	}
 
 	/**
-	 * Signing with the server-held key.
-	 *
-	 * @param comment for the dossier's timeline, may be null
-	 */
-	record SignatureRequest(@Size(max = 2000) String comment) {
-	}
-
-	/**
 	 * Start of a two-step signature.
 	 *
 	 * @param taskId the sign step
@@ -98,15 +76,6 @@ class SignatureController {
 	 * DER or PEM
 	 */
 	record SessionRequest(@NotBlank String taskId, @NotEmpty List<@NotBlank String> certificateChain) {
-	}
-
-	/**
-	 * The token's answer.
-	 *
-	 * @param signatureValue the signature over {@code dataToBeSigned}, Base64
-	 * @param comment for the dossier's timeline, may be null
-	 */
-	record SignatureValue(@NotBlank String signatureValue, @Size(max = 2000) String comment) {
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +26,8 @@ import io.motcua.app.system.ProblemException;
 public class Inbox {
 
 	private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+	private static final String DEADLINE_MISSED = "DEADLINE_MISSED";
 
 	private final InboxEntryRepository entries;
 
@@ -55,15 +57,22 @@ public class Inbox {
 		return Message.of(entry);
 	}
 
-	@EventListener
+	/**
+	 * Tells every supervisor of the unit that holds the dossier, after the missed
+	 * deadline has committed; run again (after a failure, or on another node), it tells
+	 * nobody twice.
+	 */
+	@ApplicationModuleListener
 	void on(DeadlineMissed missed) {
 		List<String> supervisors = this.directory.staffWithRole(missed.processingUnit(), Role.SUPERVISOR);
+		String message = "Hồ sơ " + missed.dossierCode() + " đã quá hạn (hạn " + missed.dueAt() + ") / Dossier "
+				+ missed.dossierCode() + " is overdue (due " + missed.dueAt() + ")";
 		for (String supervisor : supervisors) {
-			this.entries
-				.save(new InboxEntry(supervisor, missed.dossierCode(), "DEADLINE_MISSED",
-						"Hồ sơ " + missed.dossierCode() + " đã quá hạn (hạn " + missed.dueAt() + ") / Dossier "
-								+ missed.dossierCode() + " is overdue (due " + missed.dueAt() + ")",
+			if (!this.entries.existsByRecipientAndDossierCodeAndKindAndMessage(supervisor, missed.dossierCode(),
+					DEADLINE_MISSED, message)) {
+				this.entries.save(new InboxEntry(supervisor, missed.dossierCode(), DEADLINE_MISSED, message,
 						this.clock.instant()));
+			}
 		}
 		if (supervisors.isEmpty()) {
 			log.warn("Dossier {} is overdue but unit {} has no supervisor to notify", missed.dossierCode(),

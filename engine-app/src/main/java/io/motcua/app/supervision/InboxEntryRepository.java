@@ -12,4 +12,7 @@ interface InboxEntryRepository extends CrudRepository<InboxEntry, Long> {
 
 	Optional<InboxEntry> findByIdAndRecipient(Long id, String recipient);
 
+	boolean existsByRecipientAndDossierCodeAndKindAndMessage(String recipient, String dossierCode, String kind,
+			String message);
+
 }

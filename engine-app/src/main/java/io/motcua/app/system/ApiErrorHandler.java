@@ -49,8 +49,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		return answer(Problems.of(ex.kind(), ex.getMessage(), ex.errors()));
 	}
 
-	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
-			org.camunda.bpm.engine.OptimisticLockingException.class })
+	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
 	ResponseEntity<ProblemDetail> concurrentChange(Exception ex) {
 		log.warn("Concurrent change refused: {}", ex.toString());
 		return answer(

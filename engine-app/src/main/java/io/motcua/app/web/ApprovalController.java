@@ -3,7 +3,6 @@ package io.motcua.app.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Controller;
@@ -13,10 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.motcua.app.lifecycle.StepCompletion;
 import io.motcua.app.system.ProblemException;
 import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.StepDecision;
+import io.motcua.app.workflow.StepKind;
 import io.motcua.app.workflow.TaskView;
-import io.motcua.processes.DossierLifecycle;
 
 /**
  * The approver's list: dossiers waiting for approval or signature, each opening the one
@@ -26,13 +27,15 @@ import io.motcua.processes.DossierLifecycle;
 @Controller
 class ApprovalController {
 
-	private static final Set<String> KEYS = Set.of(DossierLifecycle.TASK_APPROVE_DOSSIER,
-			DossierLifecycle.TASK_SIGN_RESULT);
+	private static final Set<StepKind> KINDS = Set.of(StepKind.APPROVAL, StepKind.SIGNING);
 
 	private final DossierTasks tasks;
 
-	ApprovalController(DossierTasks tasks) {
+	private final StepCompletion completion;
+
+	ApprovalController(DossierTasks tasks, StepCompletion completion) {
 		this.tasks = tasks;
+		this.completion = completion;
 	}
 
 	@GetMapping("/approvals")
@@ -40,7 +43,7 @@ class ApprovalController {
 		List<TaskView> waiting = this.tasks.worklist(null, 0, 200)
 			.items()
 			.stream()
-			.filter((task) -> KEYS.contains(task.taskKey()))
+			.filter((task) -> KINDS.contains(task.kind()))
 			.sorted(Comparator.comparing(TaskView::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
 		model.addAttribute("tasks", waiting);
@@ -55,9 +58,8 @@ class ApprovalController {
 		for (String id : (taskIds != null) ? taskIds : List.<String>of()) {
 			try {
 				TaskView task = this.tasks.find(id);
-				String outcome = DossierLifecycle.TASK_SIGN_RESULT.equals(task.taskKey())
-						? DossierLifecycle.OUTCOME_SIGN : DossierLifecycle.OUTCOME_APPROVE;
-				this.tasks.complete(id, outcome, WorklistController.blankToNull(comment), Map.of());
+				this.completion.complete(id,
+						StepDecision.of(task.primaryOutcome(), WorklistController.blankToNull(comment)));
 				done++;
 			}
 			catch (ProblemException ex) {

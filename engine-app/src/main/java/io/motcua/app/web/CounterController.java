@@ -26,13 +26,15 @@ import io.motcua.app.dossier.DossierViews.ApplicantData;
 import io.motcua.app.dossier.DossierViews.DossierView;
 import io.motcua.app.dossier.DossierViews.ReceivedDossier;
 import io.motcua.app.intake.CounterIntake;
+import io.motcua.app.lifecycle.StepCompletion;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.ProblemException;
 import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.StepDecision;
+import io.motcua.app.workflow.StepKind;
 import io.motcua.app.workflow.TaskView;
 import io.motcua.forms.FormDefinition;
-import io.motcua.processes.DossierLifecycle;
 
 /**
  * The counter: choose a procedure, fill in the applicant and the procedure's form, check
@@ -52,6 +54,8 @@ class CounterController {
 
 	private final DossierTasks tasks;
 
+	private final StepCompletion completion;
+
 	private final DossierStatistics statistics;
 
 	private final StaffDirectory directory;
@@ -61,7 +65,9 @@ class CounterController {
 	private final Clock clock;
 
 	CounterController(ProcedureCatalog catalog, ProcedureForms forms, CounterIntake intake, DossierService dossiers,
-			DossierTasks tasks, DossierStatistics statistics, StaffDirectory directory, WebFormat format, Clock clock) {
+			DossierTasks tasks, StepCompletion completion, DossierStatistics statistics, StaffDirectory directory,
+			WebFormat format, Clock clock) {
+		this.completion = completion;
 		this.clock = clock;
 		this.catalog = catalog;
 		this.forms = forms;
@@ -135,7 +141,7 @@ class CounterController {
 		List<TaskView> ready = this.tasks.worklist(null, 0, 200)
 			.items()
 			.stream()
-			.filter((task) -> DossierLifecycle.TASK_RETURN_RESULT.equals(task.taskKey()))
+			.filter((task) -> task.kind() == StepKind.RETURN)
 			.sorted(Comparator.comparing(TaskView::createdAt))
 			.toList();
 		LocalDate today = this.clock.instant().atZone(this.format.zone()).toLocalDate();
@@ -149,7 +155,8 @@ class CounterController {
 	String returnResult(@PathVariable String taskId, @RequestParam(required = false) String comment,
 			RedirectAttributes redirect) {
 		TaskView task = this.tasks.find(taskId);
-		this.tasks.complete(taskId, DossierLifecycle.OUTCOME_RETURN, WorklistController.blankToNull(comment), Map.of());
+		this.completion.complete(taskId,
+				StepDecision.of(task.primaryOutcome(), WorklistController.blankToNull(comment)));
 		redirect.addFlashAttribute("notice", "notice.returned");
 		redirect.addFlashAttribute("noticeArg", task.dossierCode());
 		return "redirect:/counter/returns";

@@ -27,7 +27,7 @@ import io.motcua.app.supervision.DashboardService.OverdueDossier;
 import io.motcua.app.supervision.DashboardService.Period;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.ProblemException;
-import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.lifecycle.StepCompletion;
 
 /**
  * The supervisor's dashboard for a chosen period, and the overdue list as CSV.
@@ -39,14 +39,14 @@ class DashboardController {
 
 	private final WebFormat format;
 
-	private final DossierTasks tasks;
+	private final StepCompletion steps;
 
 	private final StaffDirectory directory;
 
-	DashboardController(DashboardService dashboards, WebFormat format, DossierTasks tasks, StaffDirectory directory) {
+	DashboardController(DashboardService dashboards, WebFormat format, StepCompletion steps, StaffDirectory directory) {
 		this.dashboards = dashboards;
 		this.format = format;
-		this.tasks = tasks;
+		this.steps = steps;
 		this.directory = directory;
 	}
 
@@ -62,7 +62,7 @@ class DashboardController {
 		int moved = 0;
 		for (String taskId : (taskIds != null) ? taskIds : List.<String>of()) {
 			try {
-				this.tasks.reassign(taskId, username);
+				this.steps.reassign(taskId, username);
 				moved++;
 			}
 			catch (ProblemException ex) {

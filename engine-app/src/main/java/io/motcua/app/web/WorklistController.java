@@ -22,6 +22,7 @@ import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatus;
 import io.motcua.app.dossier.DossierViews.DossierFilter;
 import io.motcua.app.dossier.DossierViews.DossierView;
+import io.motcua.app.lifecycle.StepCompletion;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.sla.DeadlineService;
@@ -29,9 +30,10 @@ import io.motcua.app.sla.DeadlineView;
 import io.motcua.app.system.PageView;
 import io.motcua.app.system.ProblemException;
 import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.StepDecision;
+import io.motcua.app.workflow.StepKind;
 import io.motcua.app.workflow.TaskView;
 import io.motcua.forms.FormDefinition;
-import io.motcua.processes.DossierLifecycle;
 
 /**
  * The worklist (my steps and my groups' steps by deadline), the task screen with the
@@ -45,6 +47,8 @@ class WorklistController {
 
 	private final DossierTasks tasks;
 
+	private final StepCompletion completion;
+
 	private final DossierService dossiers;
 
 	private final DeadlineService deadlines;
@@ -55,8 +59,9 @@ class WorklistController {
 
 	private final ProcedureForms forms;
 
-	WorklistController(DossierTasks tasks, DossierService dossiers, DeadlineService deadlines, ProcedureCatalog catalog,
-			StaffDirectory directory, ProcedureForms forms) {
+	WorklistController(DossierTasks tasks, StepCompletion completion, DossierService dossiers,
+			DeadlineService deadlines, ProcedureCatalog catalog, StaffDirectory directory, ProcedureForms forms) {
+		this.completion = completion;
 		this.forms = forms;
 		this.tasks = tasks;
 		this.dossiers = dossiers;
@@ -117,8 +122,8 @@ class WorklistController {
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		TaskView task = this.tasks.find(id);
 		try {
-			this.tasks.complete(id, outcome, blankToNull(comment),
-					stepForm(task).map((form) -> (JsonNode) FormFields.read(form, params)).orElse(null), Map.of());
+			this.completion.complete(id, new StepDecision(outcome, blankToNull(comment),
+					stepForm(task).map((form) -> (JsonNode) FormFields.read(form, params)).orElse(null)));
 		}
 		catch (ProblemException ex) {
 			dossierModel(task.dossierCode(), model);
@@ -170,7 +175,7 @@ class WorklistController {
 		DossierView dossier = this.dossiers.find(code);
 		model.addAttribute("dossier", dossier);
 		model.addAttribute("procedure", this.catalog.find(dossier.procedureCode()).orElse(null));
-		model.addAttribute("steps", this.dossiers.steps(code));
+		model.addAttribute("steps", this.completion.steps(code));
 		model.addAttribute("timeline", this.dossiers.timeline(code));
 		model.addAttribute("deadline", deadline(code));
 		model.addAttribute("formData", FormDataRows.of(dossier.formData()));
@@ -196,7 +201,7 @@ class WorklistController {
 		return this.tasks.worklist(dossierCode, 0, 10)
 			.items()
 			.stream()
-			.filter((step) -> DossierLifecycle.TASK_SIGN_RESULT.equals(step.taskKey()))
+			.filter((step) -> step.kind() == StepKind.SIGNING)
 			.filter(this::actionable)
 			.findFirst();
 	}

@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -53,8 +53,6 @@ public class DossierTasks {
 
 	private final StaffDirectory directory;
 
-	private final ApplicationEventPublisher events;
-
 	private final WorkflowProperties properties;
 
 	private final Clock clock;
@@ -62,14 +60,12 @@ public class DossierTasks {
 	private final ProcedureForms forms;
 
 	DossierTasks(TaskRecordRepository records, TaskService taskService, IdentityService identityService,
-			StaffDirectory directory, ApplicationEventPublisher events, WorkflowProperties properties,
-			ProcedureForms forms, Clock clock) {
+			StaffDirectory directory, WorkflowProperties properties, ProcedureForms forms, Clock clock) {
 		this.forms = forms;
 		this.records = records;
 		this.taskService = taskService;
 		this.identityService = identityService;
 		this.directory = directory;
-		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -129,44 +125,29 @@ public class DossierTasks {
 		return this.records.findByDossierCodeOrderByCreatedAt(dossierCode).stream().map(TaskView::of).toList();
 	}
 
-	/** The open step of a dossier with this BPMN id, if there is one. */
+	/**
+	 * The open step of a dossier that is of this kind, whoever asks: the caller's access
+	 * to the dossier is checked by the caller of this method.
+	 */
 	@Transactional(readOnly = true)
-	public Optional<TaskView> openStep(String dossierCode, String taskKey) {
+	public Optional<TaskView> openStep(String dossierCode, StepKind kind) {
 		return this.records.findByDossierCodeAndCompletedAtIsNull(dossierCode)
 			.stream()
-			.filter((record) -> record.taskKey().equals(taskKey))
-			.findFirst()
-			.map(TaskView::of);
-	}
-
-	/**
-	 * A step by id, whoever asks: for other features' listeners, never for answering a
-	 * caller.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<TaskView> step(String taskId) {
-		return this.records.findById(taskId).map(TaskView::of);
-	}
-
-	/**
-	 * Sets the due date of a step being created, on our projection; the engine's task
-	 * takes it from there when the creating listener finishes (the engine stores the task
-	 * only after that, so it cannot be found before).
-	 */
-	@Transactional
-	public void setDue(String taskId, Instant dueAt) {
-		this.records.findById(taskId).filter(TaskRecord::isOpen).ifPresent((record) -> record.dueOn(dueAt));
+			.map(TaskView::of)
+			.filter((step) -> step.kind() == kind)
+			.findFirst();
 	}
 
 	/**
 	 * A supervisor (or administrator) of the step's unit hands an open step to another
 	 * member of that unit who holds the step's role.
+	 * @return the step, and who held it before
 	 * @throws ProblemException 404 for a step the caller may not see, 403 for a caller
 	 * who is not a supervisor or administrator, 422 for a user without the role in that
 	 * unit, 409 for a step already completed
 	 */
 	@Transactional
-	public TaskView reassign(String taskId, String username) {
+	public Reassignment reassign(String taskId, String username) {
 		Caller caller = this.directory.currentCaller();
 		TaskRecord record = visible(this.records.findForUpdate(taskId), taskId, caller);
 		if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN)) {
@@ -182,19 +163,18 @@ public class DossierTasks {
 		}
 		String previous = record.assignee();
 		asCaller(caller, () -> this.taskService.setAssignee(taskId, username));
-		this.events.publishEvent(new DossierTaskReassigned(record.dossierCode(), taskId, record.name(), previous,
-				username, caller.username()));
 		log.info("Task {} of dossier {} handed from {} to {} by {}", taskId, record.dossierCode(), previous, username,
 				caller.username());
-		return TaskView.of(record);
+		return new Reassignment(TaskView.of(record), previous);
 	}
 
 	/**
-	 * Records how a completed step finished against its due date (EARLY, ON_TIME, LATE).
+	 * A step handed over.
+	 *
+	 * @param step the step, with its new holder
+	 * @param previousAssignee who held it before, null when nobody did
 	 */
-	@Transactional
-	public void recordVerdict(String taskId, String verdict) {
-		this.records.findById(taskId).ifPresent((record) -> record.judge(verdict));
+	public record Reassignment(TaskView step, String previousAssignee) {
 	}
 
 	/**
@@ -214,55 +194,81 @@ public class DossierTasks {
 	}
 
 	/**
-	 * The caller completes the step with one of its outcomes; an unclaimed step is
-	 * claimed first.
-	 * @param taskId the step
-	 * @param outcome one of the step's outcomes
-	 * @param comment free text for the timeline, may be null
-	 * @param variables further process variables (primitives only), may be empty
+	 * The step as the caller may act on it now with this outcome; locks it until the
+	 * transaction ends, so that two people completing it are served one after the other.
 	 * @throws ProblemException 404, 403 or 409 as described on the class; 422 for an
 	 * outcome the step does not have
 	 */
 	@Transactional
-	public void complete(String taskId, String outcome, String comment, Map<String, Object> variables) {
-		complete(taskId, outcome, comment, null, variables);
-	}
-
-	/**
-	 * Completes the step as {@link #complete(String, String, String, Map)} does, with the
-	 * data of the step's own form, validated against it.
-	 * @param formData the step's form data, a JSON object; null or missing counts as
-	 * empty
-	 * @throws ProblemException 422 naming every field of the form that breaks a rule
-	 */
-	@Transactional
-	public void complete(String taskId, String outcome, String comment, JsonNode formData,
-			Map<String, Object> variables) {
-		Caller caller = this.directory.currentCaller();
-		TaskRecord record = actionable(taskId, caller);
+	public TaskView actionable(String taskId, String outcome) {
+		TaskRecord record = actionable(taskId, this.directory.currentCaller());
 		if (outcome == null || !record.outcomes().contains(outcome)) {
 			throw ProblemException.invalid("Outcome '" + outcome + "' is not one of " + record.outcomes(),
 					List.of(new FieldError("outcome", "must be one of " + record.outcomes())));
 		}
+		return TaskView.of(record);
+	}
+
+	/**
+	 * The caller completes the step with one of its outcomes (an unclaimed step is
+	 * claimed first) and the engine moves the dossier on to its next steps, reporting to
+	 * the {@link DossierProgress} as it goes.
+	 * @throws ProblemException 404, 403 or 409 as described on the class; 422 for an
+	 * outcome the step does not have, or naming every field of the step's form that
+	 * breaks a rule
+	 */
+	@Transactional
+	public void complete(String taskId, StepDecision decision) {
+		complete(taskId, decision, null);
+	}
+
+	/**
+	 * The specialist asks the applicant for missing documents: completes the dossier's
+	 * review with that outcome; the dossier waits until the supplement arrives or the
+	 * deadline passes.
+	 * @param reviewTaskId the dossier's open review step
+	 * @param deadline when the applicant must bring it, null for the configured default
+	 * @throws ProblemException 422 for a deadline in the past; 404, 403, 409 as described
+	 * on the class
+	 */
+	@Transactional
+	public void requestSupplement(String reviewTaskId, String reason, Instant deadline) {
+		if (deadline != null && !deadline.isAfter(this.clock.instant())) {
+			throw ProblemException.invalid("deadline", "must be in the future");
+		}
+		complete(reviewTaskId, new StepDecision(DossierLifecycle.OUTCOME_REQUEST_SUPPLEMENT, reason, null), deadline);
+	}
+
+	private void complete(String taskId, StepDecision decision, Instant supplementDeadline) {
+		Caller caller = this.directory.currentCaller();
+		TaskRecord record = actionable(taskId, caller);
+		String outcome = decision.outcome();
+		if (outcome == null || !record.outcomes().contains(outcome)) {
+			throw ProblemException.invalid("Outcome '" + outcome + "' is not one of " + record.outcomes(),
+					List.of(new FieldError("outcome", "must be one of " + record.outcomes())));
+		}
+		JsonNode formData = decision.formData();
 		if (record.formId() != null) {
 			record.fillForm(validatedForm(record, formData));
 		}
 		else if (formData != null && !formData.isNull() && !formData.isEmpty()) {
 			throw ProblemException.invalid("formData", "step " + record.name() + " has no form");
 		}
-		Map<String, Object> processVariables = new HashMap<>(variables);
-		processVariables.put(DossierLifecycle.VAR_OUTCOME, outcome);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(DossierLifecycle.VAR_OUTCOME, outcome);
+		// The comment travels with this command only: the step keeps it, and the status
+		// it leads to (a supplement request, a refusal) gives it as its reason
+		variables.put(DossierLifecycle.VAR_DECISION_COMMENT, Variables.stringValue(decision.comment(), true));
 		if (DossierLifecycle.OUTCOME_REQUEST_SUPPLEMENT.equals(outcome)) {
-			processVariables.putIfAbsent(DossierLifecycle.VAR_SUPPLEMENT_DEADLINE,
-					this.clock.instant().plus(Duration.ofDays(this.properties.supplementDeadlineDays())).toString());
+			Instant deadline = (supplementDeadline != null) ? supplementDeadline
+					: this.clock.instant().plus(Duration.ofDays(this.properties.supplementDeadlineDays()));
+			variables.put(DossierLifecycle.VAR_SUPPLEMENT_DEADLINE, deadline.toString());
 		}
-		this.events.publishEvent(new DossierTaskCompleted(record.dossierCode(), record.taskId(), record.taskKey(),
-				record.name(), outcome, comment, caller.username()));
 		asCaller(caller, () -> {
 			if (record.assignee() == null) {
 				this.taskService.claim(taskId, caller.username());
 			}
-			this.taskService.complete(taskId, processVariables);
+			this.taskService.complete(taskId, variables);
 		});
 		log.info("Task {} ({}) of dossier {} completed by {} with {}", taskId, record.taskKey(), record.dossierCode(),
 				caller.username(), outcome);
@@ -305,7 +311,10 @@ public class DossierTasks {
 	private void asCaller(Caller caller, Runnable action) {
 		this.identityService.setAuthenticatedUserId(caller.username());
 		try {
-			action.run();
+			Workflow.refusingConcurrentChanges(() -> {
+				action.run();
+				return null;
+			});
 		}
 		catch (NullValueException ex) {
 			throw ProblemException.conflict("The task no longer exists; it was completed or cancelled meanwhile");

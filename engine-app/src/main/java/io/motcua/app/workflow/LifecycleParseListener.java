@@ -40,9 +40,10 @@ class LifecycleParseListener extends AbstractBpmnParseListener {
 		attachStatus(element, activity);
 		if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
 			TaskDefinition definition = behavior.getTaskDefinition();
-			List<String> outcomes = outcomes(element);
-			String form = properties(element).get(DossierLifecycle.PROPERTY_FORM);
-			TaskListener listener = (task) -> this.taskProjection.notify(task, outcomes, form);
+			Map<String, String> properties = properties(element);
+			TaskProjectionListener.TaskTraits traits = new TaskProjectionListener.TaskTraits(outcomes(element),
+					properties.get(DossierLifecycle.PROPERTY_FORM), share(properties));
+			TaskListener listener = (task) -> this.taskProjection.notify(task, traits);
 			definition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
 			definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
 			definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
@@ -104,7 +105,23 @@ class LifecycleParseListener extends AbstractBpmnParseListener {
 		}
 		String alarm = properties.get(DossierLifecycle.PROPERTY_SLA_EVENT);
 		if (alarm != null && !alarm.isBlank()) {
-			activity.addListener(ExecutionListener.EVENTNAME_START, this.statusListeners.alarmListener(alarm.trim()));
+			activity.addListener(ExecutionListener.EVENTNAME_START,
+					this.statusListeners.alarmListener(SlaAlarm.valueOf(alarm.trim())));
+		}
+	}
+
+	private static Integer share(Map<String, String> properties) {
+		String share = properties.get(DossierLifecycle.PROPERTY_SLA_SHARE);
+		if (share == null || share.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(share.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(
+					"Property " + DossierLifecycle.PROPERTY_SLA_SHARE + " must be a percentage, not '" + share + "'",
+					ex);
 		}
 	}
 
@@ -140,7 +157,7 @@ class LifecycleParseListener extends AbstractBpmnParseListener {
 
 		ExecutionListener statusListener(String elementId, String elementName, String status);
 
-		ExecutionListener alarmListener(String kind);
+		ExecutionListener alarmListener(SlaAlarm alarm);
 
 	}
 

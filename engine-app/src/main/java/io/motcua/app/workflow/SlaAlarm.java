@@ -1,18 +1,13 @@
 package io.motcua.app.workflow;
 
 /**
- * An SLA timer of a dossier's process fired: the warning before the due date, or the due
- * date itself. Published by the engine's job, in its transaction.
- *
- * @param dossierCode the dossier
- * @param kind {@link #WARNING} or {@link #OVERDUE}
+ * An SLA timer of a dossier's process that fired.
  */
-public record SlaAlarm(String dossierCode, String kind) {
+public enum SlaAlarm {
 
-	/** The warning timer fired. */
-	public static final String WARNING = "WARNING";
-
+	/** The warning before the due date. */
+	WARNING,
 	/** The due date passed. */
-	public static final String OVERDUE = "OVERDUE";
+	OVERDUE
 
 }

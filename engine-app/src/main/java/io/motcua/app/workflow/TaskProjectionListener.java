@@ -11,14 +11,14 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.processes.DossierLifecycle;
 
 /**
  * Keeps {@link TaskRecord} in step with the engine's user tasks, in the engine's
- * transaction.
+ * transaction, and reports each step's opening and completion to the
+ * {@link DossierProgress}, which answers its due date and verdict.
  */
 class TaskProjectionListener {
 
@@ -26,7 +26,7 @@ class TaskProjectionListener {
 
 	private final ObjectProvider<TaskRecordRepository> repository;
 
-	private final ApplicationEventPublisher events;
+	private final ObjectProvider<DossierProgress> progressProvider;
 
 	private final ObjectProvider<StaffDirectory> staffDirectory;
 
@@ -34,41 +34,49 @@ class TaskProjectionListener {
 
 	private TaskRecordRepository records;
 
+	private DossierProgress progress;
+
 	private StaffDirectory directory;
 
 	/**
 	 * Collaborators come as providers: the engine parses models before the repositories
 	 * exist.
 	 */
-	TaskProjectionListener(ObjectProvider<TaskRecordRepository> repository, ApplicationEventPublisher events,
-			ObjectProvider<StaffDirectory> staffDirectory, Clock clock) {
+	TaskProjectionListener(ObjectProvider<TaskRecordRepository> repository,
+			ObjectProvider<DossierProgress> progressProvider, ObjectProvider<StaffDirectory> staffDirectory,
+			Clock clock) {
 		this.repository = repository;
-		this.events = events;
+		this.progressProvider = progressProvider;
 		this.staffDirectory = staffDirectory;
 		this.clock = clock;
 	}
 
-	void notify(DelegateTask task, List<String> outcomes, String formId) {
+	void notify(DelegateTask task, TaskTraits traits) {
 		if (this.records == null) {
 			this.records = this.repository.getObject();
+			this.progress = this.progressProvider.getObject();
 			this.directory = this.staffDirectory.getObject();
 		}
 		switch (task.getEventName()) {
-			case TaskListener.EVENTNAME_CREATE -> created(task, outcomes, formId);
+			case TaskListener.EVENTNAME_CREATE -> created(task, traits);
 			case TaskListener.EVENTNAME_ASSIGNMENT ->
 				this.records.findById(task.getId()).ifPresent((record) -> record.assignTo(task.getAssignee()));
-			case TaskListener.EVENTNAME_COMPLETE -> this.records.findById(task.getId())
-				.ifPresent((record) -> record.complete(now(), this.directory.currentActor(),
-						stringVariable(task, DossierLifecycle.VAR_OUTCOME)));
+			case TaskListener.EVENTNAME_COMPLETE -> this.records.findById(task.getId()).ifPresent((record) -> {
+				Instant now = now();
+				record.complete(now, this.directory.currentActor(), stringVariable(task, DossierLifecycle.VAR_OUTCOME),
+						stringVariable(task, DossierLifecycle.VAR_DECISION_COMMENT));
+				record.judge(this.progress.stepCompleted(
+						new DossierProgress.StepCompleted(record.dossierCode(), record.taskId(), record.dueAt(), now)));
+			});
 			case TaskListener.EVENTNAME_DELETE -> this.records.findById(task.getId())
 				.filter(TaskRecord::isOpen)
-				.ifPresent((record) -> record.complete(now(), this.directory.currentActor(), CANCELLED));
+				.ifPresent((record) -> record.complete(now(), this.directory.currentActor(), CANCELLED, null));
 			default -> {
 			}
 		}
 	}
 
-	private void created(DelegateTask task, List<String> outcomes, String formId) {
+	private void created(DelegateTask task, TaskTraits traits) {
 		String group = task.getCandidates()
 			.stream()
 			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
@@ -76,18 +84,16 @@ class TaskProjectionListener {
 			.findFirst()
 			.orElse(null);
 		String dossierCode = task.getExecution().getProcessBusinessKey();
-		Instant due = (task.getDueDate() != null) ? task.getDueDate().toInstant() : null;
-		this.records.save(new TaskRecord(task.getId(), dossierCode, task.getProcessInstanceId(),
-				task.getTaskDefinitionKey(), task.getName(), group, outcomes, formId, now(), due, task.getAssignee()));
-		this.events.publishEvent(new DossierTaskCreated(dossierCode, task.getId(), task.getTaskDefinitionKey(),
-				task.getName(), group, this.directory.currentActor()));
-		// The deadline service gives the step its share of the budget; the engine stores
-		// the task only after this listener, so the date goes onto the task here, for
-		// Cockpit, Tasklist and the engine's task queries
-		this.records.findById(task.getId())
-			.map(TaskRecord::dueAt)
-			.filter((dueAt) -> !dueAt.equals(due))
-			.ifPresent((dueAt) -> task.setDueDate(Date.from(dueAt)));
+		Instant due = this.progress.stepOpened(new DossierProgress.StepOpened(dossierCode, task.getId(),
+				task.getTaskDefinitionKey(), task.getName(), group, traits.slaShare(), this.directory.currentActor()));
+		this.records
+			.save(new TaskRecord(task.getId(), dossierCode, task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+					task.getName(), group, traits.outcomes(), traits.formId(), now(), due, task.getAssignee()));
+		// The engine stores the task after this listener: the date goes onto it here, for
+		// the engine's own task queries
+		if (due != null) {
+			task.setDueDate(Date.from(due));
+		}
 	}
 
 	private Instant now() {
@@ -97,6 +103,16 @@ class TaskProjectionListener {
 	private static String stringVariable(DelegateTask task, String name) {
 		Object value = task.getVariable(name);
 		return (value != null) ? value.toString() : null;
+	}
+
+	/**
+	 * What the model says of a user task.
+	 *
+	 * @param outcomes the outcomes it offers
+	 * @param formId its own form, null for none
+	 * @param slaShare its default share of the processing time, null for none
+	 */
+	record TaskTraits(List<String> outcomes, String formId, Integer slaShare) {
 	}
 
 }

@@ -66,6 +66,9 @@ class TaskRecord {
 	@Column(length = 40)
 	private String outcome;
 
+	@Column(name = "outcome_comment", length = 2000)
+	private String comment;
+
 	@Column(length = 10)
 	private String verdict;
 
@@ -105,10 +108,11 @@ class TaskRecord {
 		this.assignee = assignee;
 	}
 
-	void complete(Instant at, String by, String outcome) {
+	void complete(Instant at, String by, String outcome, String comment) {
 		this.completedAt = at;
 		this.completedBy = by;
 		this.outcome = outcome;
+		this.comment = comment;
 	}
 
 	void dueOn(Instant dueAt) {
@@ -195,6 +199,10 @@ class TaskRecord {
 
 	String outcome() {
 		return this.outcome;
+	}
+
+	String comment() {
+		return this.comment;
 	}
 
 }

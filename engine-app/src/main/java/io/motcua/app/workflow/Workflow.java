@@ -9,15 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -25,14 +29,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.motcua.app.system.ProblemException;
 import io.motcua.processes.DossierLifecycle;
 
 /**
- * The port through which the rest of the application drives a dossier's process.
+ * The port through which the rest of the application drives a dossier's process: start
+ * it, deliver the applicant's messages, move its SLA timers.
  */
 @Service
 public class Workflow {
@@ -45,8 +48,6 @@ public class Workflow {
 	 */
 	static final String STOPPED_CLOCK = "9999-12-31T00:00:00Z";
 
-	private static final Object PENDING_SLA_TIMERS = new Object();
-
 	private final RuntimeService runtime;
 
 	private final RepositoryService repository;
@@ -56,6 +57,9 @@ public class Workflow {
 	private final ProcessEngineConfigurationImpl engine;
 
 	private final HistoryService history;
+
+	/** Which SLA timer a job definition stands for; definitions never change. */
+	private final Map<String, String> slaTimerOfDefinition = new ConcurrentHashMap<>();
 
 	Workflow(RuntimeService runtime, RepositoryService repository, ManagementService management, HistoryService history,
 			ProcessEngineConfigurationImpl engine) {
@@ -67,24 +71,25 @@ public class Workflow {
 	}
 
 	/**
-	 * Starts the process of a dossier that has just been stored.
+	 * Starts the process of a dossier that has just been stored and whose deadline is
+	 * open: it runs to its first step, reporting to the {@link DossierProgress} on the
+	 * way.
 	 * @param processKey the procedure's process key
 	 * @param dossierCode the dossier's code, used as business key
 	 * @param receivingUnit unit that received the dossier
 	 * @param processingUnit unit that processes it
-	 * @param warningAt when the SLA warning timer fires, null when the clock is stopped
-	 * @param dueAt when the SLA overdue timer fires, null when the clock is stopped
+	 * @param timers where its SLA timers fire
 	 * @return the process instance id
 	 */
 	@Transactional
-	public String startDossier(String processKey, String dossierCode, String receivingUnit, String processingUnit,
-			Instant warningAt, Instant dueAt) {
+	public String start(String processKey, String dossierCode, String receivingUnit, String processingUnit,
+			SlaTimers timers) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(DossierLifecycle.VAR_DOSSIER_CODE, dossierCode);
 		variables.put(DossierLifecycle.VAR_RECEIVING_UNIT, receivingUnit);
 		variables.put(DossierLifecycle.VAR_PROCESSING_UNIT, processingUnit);
-		variables.put(DossierLifecycle.VAR_SLA_WARNING_AT, timerDate(warningAt));
-		variables.put(DossierLifecycle.VAR_SLA_DUE_AT, timerDate(dueAt));
+		variables.put(DossierLifecycle.VAR_SLA_WARNING_AT, timerDate(timers.warningAt()));
+		variables.put(DossierLifecycle.VAR_SLA_DUE_AT, timerDate(timers.dueAt()));
 		ProcessInstance instance = this.runtime.createProcessInstanceByKey(processKey)
 			.businessKey(dossierCode)
 			.setVariables(variables)
@@ -94,43 +99,22 @@ public class Workflow {
 	}
 
 	/**
-	 * Moves a dossier's SLA timers to new instants, or stops them (null) while its clock
-	 * is stopped. Does nothing for a dossier whose process has not started yet or has
-	 * ended.
+	 * Moves a dossier's SLA timers to new instants, or stops them (null dates) while its
+	 * clock is stopped. Does nothing for a dossier whose process has ended. Called by the
+	 * deadline's owner after the engine has moved, never from inside the engine's own
+	 * command (a nested command would change the timer jobs behind the outer one's back).
 	 */
 	@Transactional
-	public void scheduleSlaTimers(String dossierCode, Instant warningAt, Instant dueAt) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			applySlaTimers(dossierCode, warningAt, dueAt);
-			return;
+	public void rescheduleTimers(String dossierCode, SlaTimers timers) {
+		if (Context.getCommandContext() != null) {
+			throw new IllegalStateException("The SLA timers of dossier " + dossierCode
+					+ " must be moved after the engine's command, not from inside it");
 		}
-		// Called from inside an engine command (a listener), a nested command would
-		// update the timer
-		// jobs behind the outer command's back and fail its flush; apply the latest dates
-		// just before
-		// the transaction commits instead, still inside it.
-		@SuppressWarnings("unchecked")
-		Map<String, Instant[]> pending = (Map<String, Instant[]>) TransactionSynchronizationManager
-			.getResource(PENDING_SLA_TIMERS);
-		if (pending == null) {
-			Map<String, Instant[]> created = new LinkedHashMap<>();
-			TransactionSynchronizationManager.bindResource(PENDING_SLA_TIMERS, created);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					created.forEach((code, dates) -> applySlaTimers(code, dates[0], dates[1]));
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_SLA_TIMERS);
-				}
-
-			});
-			pending = created;
+		String instance = (timers.processInstanceId() != null) ? timers.processInstanceId()
+				: processInstanceOf(dossierCode);
+		if (instance != null) {
+			applyTimers(instance, timers.warningAt(), timers.dueAt());
 		}
-		pending.put(dossierCode, new Instant[] { warningAt, dueAt });
 	}
 
 	/**
@@ -143,7 +127,7 @@ public class Workflow {
 	 * @param timers the new dates per process instance
 	 */
 	@Transactional
-	public void rescheduleSlaTimers(List<SlaTimers> timers) {
+	public void rescheduleTimers(List<SlaTimers> timers) {
 		Map<String, SlaTimers> byInstance = new LinkedHashMap<>();
 		timers.stream()
 			.filter((timer) -> timer.processInstanceId() != null)
@@ -153,12 +137,9 @@ public class Workflow {
 		}
 		Set<String> oneByOne = new HashSet<>();
 		this.engine.getCommandExecutorTxRequired().execute((Command<Void>) (context) -> {
-			List<Job> jobs = this.management.createJobQuery().processInstanceIds(byInstance.keySet()).list();
 			Map<String, List<Job>> slaJobs = new HashMap<>();
-			for (Job job : jobs) {
-				String activity = ((JobEntity) job).getActivityId();
-				if (DossierLifecycle.TIMER_SLA_WARNING.equals(activity)
-						|| DossierLifecycle.TIMER_SLA_OVERDUE.equals(activity)) {
+			for (Job job : this.management.createJobQuery().processInstanceIds(byInstance.keySet()).list()) {
+				if (slaTimerOf(job) != null) {
 					slaJobs.computeIfAbsent(job.getProcessInstanceId(), (id) -> new ArrayList<>()).add(job);
 				}
 			}
@@ -181,8 +162,8 @@ public class Workflow {
 				this.runtime.setVariables(instance.getId(), Map.of(DossierLifecycle.VAR_SLA_WARNING_AT,
 						timerDate(timer.warningAt()), DossierLifecycle.VAR_SLA_DUE_AT, timerDate(timer.dueAt())));
 				for (Job job : own) {
-					Instant at = DossierLifecycle.TIMER_SLA_WARNING.equals(((JobEntity) job).getActivityId())
-							? timer.warningAt() : timer.dueAt();
+					Instant at = DossierLifecycle.TIMER_SLA_WARNING.equals(slaTimerOf(job)) ? timer.warningAt()
+							: timer.dueAt();
 					this.management.setJobDuedate(job.getId(), Date.from(at));
 				}
 			}
@@ -190,21 +171,35 @@ public class Workflow {
 		});
 		for (String id : oneByOne) {
 			SlaTimers timer = byInstance.get(id);
-			applySlaTimersOf(id, timer.warningAt(), timer.dueAt());
+			applyTimers(id, timer.warningAt(), timer.dueAt());
 		}
 	}
 
-	private void applySlaTimers(String dossierCode, Instant warningAt, Instant dueAt) {
+	/** The SLA timer a job fires, null for any other job. */
+	private String slaTimerOf(Job job) {
+		String definition = job.getJobDefinitionId();
+		if (definition == null) {
+			return null;
+		}
+		String timer = this.slaTimerOfDefinition.get(definition);
+		if (timer == null) {
+			JobDefinition found = this.management.createJobDefinitionQuery().jobDefinitionId(definition).singleResult();
+			String activity = (found != null) ? found.getActivityId() : null;
+			timer = (DossierLifecycle.TIMER_SLA_WARNING.equals(activity)
+					|| DossierLifecycle.TIMER_SLA_OVERDUE.equals(activity)) ? activity : "";
+			this.slaTimerOfDefinition.put(definition, timer);
+		}
+		return timer.isEmpty() ? null : timer;
+	}
+
+	private String processInstanceOf(String dossierCode) {
 		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(dossierCode)
 			.singleResult();
-		if (instance == null) {
-			return;
-		}
-		applySlaTimersOf(instance.getId(), warningAt, dueAt);
+		return (instance != null) ? instance.getId() : null;
 	}
 
-	private void applySlaTimersOf(String processInstanceId, Instant warningAt, Instant dueAt) {
+	private void applyTimers(String processInstanceId, Instant warningAt, Instant dueAt) {
 		this.runtime.setVariable(processInstanceId, DossierLifecycle.VAR_SLA_WARNING_AT, timerDate(warningAt));
 		this.runtime.setVariable(processInstanceId, DossierLifecycle.VAR_SLA_DUE_AT, timerDate(dueAt));
 		reschedule(processInstanceId, DossierLifecycle.TIMER_SLA_WARNING, warningAt);
@@ -265,12 +260,26 @@ public class Workflow {
 
 	private void correlate(String message, String dossierCode, String refusal) {
 		try {
-			this.runtime.createMessageCorrelation(message)
+			refusingConcurrentChanges(() -> this.runtime.createMessageCorrelation(message)
 				.processInstanceBusinessKey(dossierCode)
-				.correlateWithResult();
+				.correlateWithResult());
 		}
 		catch (MismatchingMessageCorrelationException ex) {
 			throw ProblemException.conflict(refusal);
+		}
+	}
+
+	/**
+	 * Runs an engine call, answering a change someone else made to the same process at
+	 * the same time as a conflict (409) rather than a failure.
+	 */
+	static <T> T refusingConcurrentChanges(Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (OptimisticLockingException ex) {
+			log.warn("Concurrent change to a process refused: {}", ex.getMessage());
+			throw ProblemException.conflict("Someone else changed this dossier at the same time; reload and try again");
 		}
 	}
 

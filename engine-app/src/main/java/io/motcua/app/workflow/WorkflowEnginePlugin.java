@@ -7,35 +7,35 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.DossierLogContext;
+import io.motcua.processes.DossierLifecycle;
 
 /**
- * Registers our parse listener with the engine. Collaborators are looked up lazily: the
- * engine is configured before most beans exist.
+ * Registers our parse listener with the engine: every element that stands for a dossier
+ * status, every SLA alarm and every user task reports to the {@link DossierProgress}.
+ * Collaborators are looked up lazily: the engine is configured before most beans exist.
  */
 @Component
 class WorkflowEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<TaskRecordRepository> records;
 
-	private final ApplicationEventPublisher events;
+	private final ObjectProvider<DossierProgress> progress;
 
 	private final ObjectProvider<StaffDirectory> directory;
 
 	private final Clock clock;
 
-	WorkflowEnginePlugin(ObjectProvider<TaskRecordRepository> records, ApplicationEventPublisher events,
+	WorkflowEnginePlugin(ObjectProvider<TaskRecordRepository> records, ObjectProvider<DossierProgress> progress,
 			ObjectProvider<StaffDirectory> directory, Clock clock) {
 		this.records = records;
-		this.events = events;
+		this.progress = progress;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -54,26 +54,34 @@ class WorkflowEnginePlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPostBPMNParseListeners() == null) {
 			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
 		}
-		TaskProjectionListener projection = new TaskProjectionListener(this.records, this.events, this.directory,
+		TaskProjectionListener projection = new TaskProjectionListener(this.records, this.progress, this.directory,
 				this.clock);
 		LifecycleParseListener.ExecutionListenerFactory statusListeners = new LifecycleParseListener.ExecutionListenerFactory() {
 
 			@Override
 			public ExecutionListener statusListener(String elementId, String elementName, String status) {
+				String step = (elementName != null) ? elementName : elementId;
 				return (execution) -> withLogContext(execution,
-						() -> WorkflowEnginePlugin.this.events.publishEvent(
-								new DossierStepReached(execution.getProcessBusinessKey(), elementId, elementName,
-										status, WorkflowEnginePlugin.this.directory.getObject().currentActor())));
+						() -> WorkflowEnginePlugin.this.progress.getObject()
+							.statusReached(new DossierProgress.StatusReached(execution.getProcessBusinessKey(), status,
+									step, WorkflowEnginePlugin.this.directory.getObject().currentActor(),
+									decisionComment(execution))));
 			}
 
 			@Override
-			public ExecutionListener alarmListener(String kind) {
-				return (execution) -> withLogContext(execution, () -> WorkflowEnginePlugin.this.events
-					.publishEvent(new SlaAlarm(execution.getProcessBusinessKey(), kind)));
+			public ExecutionListener alarmListener(SlaAlarm alarm) {
+				return (execution) -> withLogContext(execution, () -> WorkflowEnginePlugin.this.progress.getObject()
+					.alarmRaised(execution.getProcessBusinessKey(), alarm));
 			}
 
 		};
 		configuration.getCustomPostBPMNParseListeners().add(new LifecycleParseListener(statusListeners, projection));
+	}
+
+	/** The comment of the decision being carried out in this command, if any. */
+	private static String decisionComment(DelegateExecution execution) {
+		Object comment = execution.getVariable(DossierLifecycle.VAR_DECISION_COMMENT);
+		return (comment != null && !comment.toString().isBlank()) ? comment.toString() : null;
 	}
 
 }

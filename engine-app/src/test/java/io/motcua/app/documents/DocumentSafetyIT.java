@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,9 @@ class DocumentSafetyIT extends ApplicationIT {
 	DocumentService documents;
 
 	@Autowired
+	DocumentChecks checks;
+
+	@Autowired
 	FilesystemDocumentStore store;
 
 	@Autowired
@@ -54,7 +58,7 @@ class DocumentSafetyIT extends ApplicationIT {
 		byte[] pdf = TestCorpus.pdf("crash between file and row " + System.nanoTime());
 		String[] hash = new String[1];
 		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
-			try (CheckedFiles checked = this.documents.check(PROCEDURE,
+			try (CheckedFiles checked = this.checks.check(PROCEDURE,
 					List.of(new IncomingFile("GIAY_DE_NGHI", "don.pdf", () -> new ByteArrayInputStream(pdf))), code,
 					false)) {
 				hash[0] = this.documents.attach(code, DocumentKind.SUPPLEMENT, checked).get(0).sha256();
@@ -141,7 +145,7 @@ class DocumentSafetyIT extends ApplicationIT {
 	@Test
 	void refusesAFileOneByteOverTheLimitAndADossierOverItsTotalNamingThem() {
 		long limit = 20L * 1024 * 1024;
-		assertThatThrownBy(() -> this.documents.check(PROCEDURE,
+		assertThatThrownBy(() -> this.checks.check(PROCEDURE,
 				List.of(new IncomingFile("GIAY_DE_NGHI", "big.pdf", () -> zeros(limit + 1))), null, false))
 			.isInstanceOfSatisfying(ProblemException.class, (ex) -> {
 				assertThat(ex.kind()).isEqualTo(ProblemKind.VALIDATION_FAILED);
@@ -152,7 +156,7 @@ class DocumentSafetyIT extends ApplicationIT {
 		for (int i = 0; i < 6; i++) {
 			many.add(new IncomingFile("GIAY_DE_NGHI", "part" + i + ".pdf", () -> zeros(18L * 1024 * 1024)));
 		}
-		assertThatThrownBy(() -> this.documents.check(PROCEDURE, many, null, false)).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> this.checks.check(PROCEDURE, many, null, false)).isInstanceOfSatisfying(
 				ProblemException.class,
 				(ex) -> assertThat(ex.errors()).extracting(FieldError::message)
 					.anySatisfy((message) -> assertThat(message).contains("add up to 108.0 MB")
@@ -192,16 +196,23 @@ class DocumentSafetyIT extends ApplicationIT {
 		};
 	}
 
-	private String letter(String code, String kind) throws IOException {
-		JsonNode list = Multipart.get(this.port, "clerk", "/api/v1/dossiers/" + code + "/documents").json();
-		for (JsonNode document : list) {
-			if (document.path("kind").asText().equals(kind)) {
-				Multipart.Reply content = Multipart.get(this.port, "clerk", document.path("contentUrl").asText());
-				assertThat(content.status()).isEqualTo(200);
-				return DocumentIntakeIT.text(content.bytes());
+	/** The text of a letter, once the reaction after commit has issued it. */
+	private String letter(String code, String kind) {
+		String[] text = new String[1];
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode list = Multipart.get(this.port, "clerk", "/api/v1/dossiers/" + code + "/documents").json();
+			JsonNode letter = null;
+			for (JsonNode document : list) {
+				if (document.path("kind").asText().equals(kind)) {
+					letter = document;
+				}
 			}
-		}
-		throw new AssertionError("No " + kind + " in " + list);
+			assertThat(letter).as("a " + kind + " in " + list).isNotNull();
+			Multipart.Reply content = Multipart.get(this.port, "clerk", letter.path("contentUrl").asText());
+			assertThat(content.status()).isEqualTo(200);
+			text[0] = DocumentIntakeIT.text(content.bytes());
+		});
+		return text[0];
 	}
 
 	private JsonNode receive(byte[] pdf) {

@@ -174,7 +174,7 @@ class SignatureIT extends ApplicationIT {
 		byte[] tampered = latestSignedResult(code);
 		tampered[1000] ^= 0x01;
 		long id = this.documents.issue(code, DocumentKind.SIGNED_RESULT, "tampered.pdf", tampered).id();
-		assertThatThrownBy(() -> this.signing.verifyResult(code)).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> this.signing.verify(code)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("dossier " + code)
 			.hasMessageContaining("document " + id)
 			.hasMessageContaining("INVALID");

@@ -102,6 +102,7 @@ class DeadlineIT extends ApplicationIT {
 		assertThat(
 				as("clerk").get("/api/v1/dossiers?overdue=true&size=200").body().path("items").findValuesAsText("code"))
 			.contains(code);
+		awaitReactions(code);
 		Api.Reply inbox = as("supervisor").get("/api/v1/inbox?size=200");
 		assertThat(inbox.body().path("items").findValuesAsText("dossierCode")).contains(code);
 		assertThat(as("clerk").get("/api/v1/dossiers/" + code + "/events").body().findValuesAsText("type"))
@@ -132,6 +133,10 @@ class DeadlineIT extends ApplicationIT {
 		assertThat(dueAt(code)).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
 		assertThat(extended.body().path("legalDueAt").asText()).isEqualTo("2026-03-04T10:00:00Z");
 		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_OVERDUE)).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
+		// The apology letter (Form 04) follows once the extension has committed
+		awaitReactions(code);
+		assertThat(as("clerk").get("/api/v1/dossiers/" + code + "/documents").body().findValuesAsText("kind"))
+			.containsOnlyOnce("APOLOGY");
 
 		this.clock.set(at("2026-03-03T09:00+07:00"));
 		complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER), "PROPOSE_APPROVAL");

@@ -1,4 +1,4 @@
-package io.motcua.app.signature;
+package io.motcua.app.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component("resultSeal")
 class ResultSealDelegate implements JavaDelegate {
 
-	private final ResultSigning signing;
+	private final ResultSealing sealing;
 
-	ResultSealDelegate(ResultSigning signing) {
-		this.signing = signing;
+	ResultSealDelegate(ResultSealing sealing) {
+		this.sealing = sealing;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.signing.applySeal(execution.getProcessBusinessKey());
+		WorkflowEnginePlugin.withLogContext(execution, () -> this.sealing.seal(execution.getProcessBusinessKey()));
 	}
 
 }

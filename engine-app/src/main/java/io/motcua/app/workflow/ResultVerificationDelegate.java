@@ -1,4 +1,4 @@
-package io.motcua.app.signature;
+package io.motcua.app.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component("resultVerification")
 class ResultVerificationDelegate implements JavaDelegate {
 
-	private final ResultSigning signing;
+	private final ResultSealing sealing;
 
-	ResultVerificationDelegate(ResultSigning signing) {
-		this.signing = signing;
+	ResultVerificationDelegate(ResultSealing sealing) {
+		this.sealing = sealing;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.signing.verifyResult(execution.getProcessBusinessKey());
+		WorkflowEnginePlugin.withLogContext(execution, () -> this.sealing.verify(execution.getProcessBusinessKey()));
 	}
 
 }

@@ -1,0 +1,57 @@
+package io.motcua.app.lifecycle;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+import io.motcua.app.dossier.DossierService;
+import io.motcua.app.dossier.DossierStatus;
+import io.motcua.app.sla.DeadlineService;
+import io.motcua.app.workflow.DossierProgress;
+import io.motcua.app.workflow.SlaAlarm;
+
+/**
+ * Where the engine's moves become dossier facts, inside the engine's transaction: a
+ * status reached moves the dossier (and a ready result is judged against its deadline), a
+ * step handed over is noted and given its due date, a step completed its verdict, an SLA
+ * alarm goes to the deadline's owner. Nothing here moves the engine.
+ */
+@Component
+class LifecycleProgress implements DossierProgress {
+
+	private final DossierService dossiers;
+
+	private final DeadlineService deadlines;
+
+	LifecycleProgress(DossierService dossiers, DeadlineService deadlines) {
+		this.dossiers = dossiers;
+		this.deadlines = deadlines;
+	}
+
+	@Override
+	public void statusReached(StatusReached reached) {
+		DossierStatus status = DossierStatus.valueOf(reached.status());
+		this.dossiers.moveTo(reached.dossierCode(), status, reached.stepName(), reached.actor(), reached.reason());
+		if (status == DossierStatus.RESULT_READY) {
+			this.deadlines.classify(reached.dossierCode());
+		}
+	}
+
+	@Override
+	public Instant stepOpened(StepOpened opened) {
+		this.dossiers.note(opened.dossierCode(), "STEP_ASSIGNED", opened.actor(),
+				opened.name() + " → " + opened.candidateGroup());
+		return this.deadlines.stepDue(opened.dossierCode(), opened.taskKey(), opened.defaultShare());
+	}
+
+	@Override
+	public String stepCompleted(StepCompleted completed) {
+		return this.deadlines.stepVerdict(completed.dueAt(), completed.completedAt());
+	}
+
+	@Override
+	public void alarmRaised(String dossierCode, SlaAlarm alarm) {
+		this.deadlines.alarm(dossierCode, alarm);
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.motcua.app.workflow;
+
+/**
+ * The lifecycle's two service steps after the approver signs, which run in the engine's
+ * jobs (retried, and an incident when they keep failing): the unit's seal, then the
+ * verification of the sealed result.
+ */
+public interface ResultSealing {
+
+	/** Applies the processing unit's seal to the approver-signed result, once. */
+	void seal(String dossierCode);
+
+	/**
+	 * Verifies the sealed result.
+	 * @throws IllegalStateException when it is not valid, which stops the dossier there
+	 */
+	void verify(String dossierCode);
+
+}
