@@ -104,7 +104,8 @@ public final class Api {
 			JsonNode body = (response.body() == null || response.body().isBlank()) ? MissingNode.getInstance()
 					: JSON.readTree(response.body());
 			return new Reply(response.statusCode(), body, response.headers().firstValue("Location").orElse(null),
-					response.headers().firstValue("Content-Type").orElse(null));
+					response.headers().firstValue("Content-Type").orElse(null),
+					response.headers().firstValue("Retry-After").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Call failed: " + ex.getMessage(), ex);
@@ -131,8 +132,9 @@ public final class Api {
 	 * @param body JSON body, missing node when empty
 	 * @param location Location header
 	 * @param contentType Content-Type header
+	 * @param retryAfter Retry-After header (of a 503)
 	 */
-	public record Reply(int status, JsonNode body, String location, String contentType) {
+	public record Reply(int status, JsonNode body, String location, String contentType, String retryAfter) {
 
 		public String text(String field) {
 			return this.body.path(field).asText(null);

@@ -1,5 +1,7 @@
 package io.motcua.app;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +14,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.motcua.processes.DossierLifecycle;
 
@@ -23,11 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrencyIT extends ApplicationIT {
 
+	@Autowired
+	HikariDataSource dataSource;
+
 	@Test
 	void twoHundredParallelIntakesInOneUnitGetDistinctConsecutiveCodes() throws Exception {
 		int intakes = 200;
+		// An overloaded server answers 503 with Retry-After, as a busy machine may make
+		// it;
+		// the clerk's client tries again then, and every intake must end received
 		List<Api.Reply> replies = runTogether(intakes,
-				() -> as("clerk").post("/api/v1/dossiers", application(PROCEDURE)));
+				() -> retryingWhenBusy(() -> as("clerk").post("/api/v1/dossiers", application(PROCEDURE))));
 		assertThat(replies)
 			.allSatisfy((reply) -> assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201));
 		Set<String> codes = new HashSet<>();
@@ -54,6 +65,32 @@ class ConcurrencyIT extends ApplicationIT {
 	}
 
 	@Test
+	void aServerWithNoConnectionFreeAnswers503WithRetryAfterAndStoresNothing() throws Exception {
+		int before = countRows("dossier");
+		List<Connection> held = new ArrayList<>();
+		try {
+			// Every connection of the pool is taken, as under an overload
+			while (held.size() < this.dataSource.getMaximumPoolSize()) {
+				held.add(this.dataSource.getConnection());
+			}
+			long started = System.nanoTime();
+			Api.Reply reply = as("clerk").post("/api/v1/dossiers", application(PROCEDURE));
+			long waited = (System.nanoTime() - started) / 1_000_000;
+			assertThat(reply.status()).as(reply.body().toString()).isEqualTo(503);
+			assertThat(reply.body().path("type").asText()).isEqualTo("urn:motcua:problem:service-unavailable");
+			assertThat(reply.retryAfter()).isEqualTo("2");
+			// The pool's connection timeout, not HikariCP's default 30 s
+			assertThat(waited).isLessThan(Duration.ofSeconds(20).toMillis());
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+		assertThat(countRows("dossier")).isEqualTo(before);
+	}
+
+	@Test
 	void twoUsersCompletingTheSameTaskGetOneSuccessAndOneConflict() throws Exception {
 		String second = StaffFixtures.addStaff(this.jdbc, "specialist-c", "TRANBIEN", "SPECIALIST");
 		for (int round = 0; round < 5; round++) {
@@ -69,6 +106,18 @@ class ConcurrencyIT extends ApplicationIT {
 					"select count(*) from dossier_task where dossier_code = ? and task_key = ?", Integer.class, code,
 					DossierLifecycle.TASK_APPROVE_DOSSIER);
 			assertThat(approvals).isEqualTo(1);
+		}
+	}
+
+	/** Calls again after the Retry-After of a 503, as a well-behaved client does. */
+	private static Api.Reply retryingWhenBusy(Callable<Api.Reply> call) throws Exception {
+		for (int attempt = 1;; attempt++) {
+			Api.Reply reply = call.call();
+			if (reply.status() != 503 || attempt == 10) {
+				return reply;
+			}
+			assertThat(reply.body().path("type").asText()).isEqualTo("urn:motcua:problem:service-unavailable");
+			Thread.sleep(1000L * Integer.parseInt(reply.retryAfter()));
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,9 +54,20 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated());
-		http.httpBasic((basic) -> basic.realmName("Motcua")
-			.authenticationEntryPoint((request, response, ex) -> writeProblem(response, objectMapper,
-					Problems.of(ProblemKind.UNAUTHORIZED, "Log in with a valid user name and password"), true)));
+		http.httpBasic((basic) -> basic.realmName("Motcua").authenticationEntryPoint((request, response, ex) -> {
+			if (ex instanceof AuthenticationServiceException) {
+				// The credentials could not be checked (no database connection free in
+				// time): the server is busy, the caller is not refused
+				response.setHeader(HttpHeaders.RETRY_AFTER, "2");
+				writeProblem(response, objectMapper,
+						Problems.of(ProblemKind.SERVICE_UNAVAILABLE,
+								"The server is busy and cannot check credentials now; try again in a few seconds"),
+						false);
+				return;
+			}
+			writeProblem(response, objectMapper,
+					Problems.of(ProblemKind.UNAUTHORIZED, "Log in with a valid user name and password"), true);
+		}));
 		http.exceptionHandling((handling) -> handling
 			.authenticationEntryPoint((request, response, ex) -> writeProblem(response, objectMapper,
 					Problems.of(ProblemKind.UNAUTHORIZED, "Log in with a valid user name and password"), true))

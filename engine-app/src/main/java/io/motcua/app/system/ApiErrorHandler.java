@@ -13,7 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -44,6 +47,9 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+	/** When a client should try again after a 503. */
+	static final int RETRY_AFTER_SECONDS = 2;
+
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
 		return answer(Problems.of(ex.kind(), ex.getMessage(), ex.errors()));
@@ -54,6 +60,21 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		log.warn("Concurrent change refused: {}", ex.toString());
 		return answer(
 				Problems.of(ProblemKind.CONFLICT, "Someone else changed this at the same time; reload and try again"));
+	}
+
+	/**
+	 * No database connection came free within the pool's timeout (overload), or the
+	 * database does not answer: nothing was done, the client may try again shortly.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class })
+	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+		log.warn("Answered 503, the database is busy or unreachable: {}", ex.toString());
+		ProblemDetail problem = Problems.of(ProblemKind.SERVICE_UNAVAILABLE,
+				"The server is busy; nothing was changed, try again in a few seconds");
+		return ResponseEntity.status(problem.getStatus())
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+			.body(problem);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -41,7 +41,13 @@ public enum ProblemKind {
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 
 	/** Something failed on our side. */
-	INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+	INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+
+	/**
+	 * The server is overloaded (no database connection came free in time) or a part it
+	 * needs is down; the answer says when to try again ({@code Retry-After}).
+	 */
+	SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
 	private final URI type;
 
