@@ -2,7 +2,6 @@ package io.motcua.app.documents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -61,7 +58,7 @@ class DocumentController {
 
 	@GetMapping("/api/v1/dossiers/{code}/documents/{id}/content")
 	ResponseEntity<InputStreamResource> content(@PathVariable String code, @PathVariable long id) {
-		return serve(this.documents.download(code, id));
+		return this.documents.download(code, id).asAttachment();
 	}
 
 	/**
@@ -70,28 +67,7 @@ class DocumentController {
 	 */
 	@GetMapping("/api/v1/dossiers/{code}/receipt")
 	ResponseEntity<InputStreamResource> receipt(@PathVariable String code) {
-		return serve(this.documents.download(code, this.receipts.receipt(code).id()));
-	}
-
-	private static ResponseEntity<InputStreamResource> serve(DocumentService.Download download) {
-		DocumentView document = download.document();
-		try {
-			return ResponseEntity.ok()
-				.contentType(MediaType.parseMediaType(document.mediaType()))
-				.contentLength(document.size())
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment()
-							.filename(document.fileName(), StandardCharsets.UTF_8)
-							.build()
-							.toString())
-				.header("X-Content-Type-Options", "nosniff")
-				.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-				.header("Content-Security-Policy", "default-src 'none'; sandbox")
-				.body(new InputStreamResource(download.content().open()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.documents.download(code, this.receipts.receipt(code).id()).asAttachment();
 	}
 
 	@ExceptionHandler(DocumentCorruptedException.class)

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
@@ -19,6 +20,11 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -246,6 +252,31 @@ public class DocumentService {
 	 * @param content opens its bytes (checked against the hash as they are read)
 	 */
 	public record Download(DocumentView document, IncomingFile.Content content) {
+
+		/**
+		 * The answer that serves it: as an attachment under its own media type, which the
+		 * browser neither sniffs, nor caches, nor runs.
+		 */
+		public ResponseEntity<InputStreamResource> asAttachment() {
+			try {
+				return ResponseEntity.ok()
+					.contentType(MediaType.parseMediaType(this.document.mediaType()))
+					.contentLength(this.document.size())
+					.header(HttpHeaders.CONTENT_DISPOSITION,
+							ContentDisposition.attachment()
+								.filename(this.document.fileName(), StandardCharsets.UTF_8)
+								.build()
+								.toString())
+					.header("X-Content-Type-Options", "nosniff")
+					.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+					.header("Content-Security-Policy", "default-src 'none'; sandbox")
+					.body(new InputStreamResource(this.content.open()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
 	}
 
 }

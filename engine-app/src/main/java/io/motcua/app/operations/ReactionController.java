@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.motcua.app.operations.Reactions.PendingReaction;
+import io.motcua.app.system.ProblemException;
 
 /**
  * {@code /api/v1/admin/reactions}: the reactions after commit that have not run, and
@@ -33,9 +34,15 @@ class ReactionController {
 		return this.reactions.pending();
 	}
 
+	/**
+	 * 202 when the reaction runs again; 404 when it is not pending (it has run, or never
+	 * existed).
+	 */
 	@PostMapping("/{id}/retry")
 	ResponseEntity<Void> retry(@PathVariable UUID id) {
-		this.reactions.retry(id);
+		if (!this.reactions.retry(id)) {
+			throw ProblemException.notFound("No pending reaction " + id + "; it may have run meanwhile");
+		}
 		return ResponseEntity.accepted().build();
 	}
 

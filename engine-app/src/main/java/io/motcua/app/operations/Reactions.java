@@ -23,7 +23,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.motcua.app.operations.ReactionFailures.Failure;
-import io.motcua.app.system.ProblemException;
 
 /**
  * The reactions after commit that have not run yet: listed for administrators, retried on
@@ -79,16 +78,17 @@ public class Reactions {
 
 	/**
 	 * Runs one pending reaction again now.
-	 * @throws ProblemException 404 when no reaction with this id is pending
+	 * @return false when it is not pending (any more: a retry ran it meanwhile)
 	 */
-	public void retry(UUID id) {
+	public boolean retry(UUID id) {
 		if (this.registry.findIncompletePublications()
 			.stream()
 			.noneMatch((publication) -> publication.getIdentifier().equals(id))) {
-			throw ProblemException.notFound("No pending reaction " + id);
+			return false;
 		}
 		log.info("Reaction {} run again on request", id);
 		this.incomplete.resubmitIncompletePublications((publication) -> publication.getIdentifier().equals(id));
+		return true;
 	}
 
 	/**

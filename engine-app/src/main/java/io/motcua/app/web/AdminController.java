@@ -1,10 +1,12 @@
 package io.motcua.app.web;
 
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.motcua.app.catalog.ProcedureCatalog;
+import io.motcua.app.operations.Reactions;
 import io.motcua.app.security.Role;
 import io.motcua.app.security.StaffAdministration;
 import io.motcua.app.security.StaffDirectory;
@@ -23,7 +26,8 @@ import io.motcua.app.system.ProblemException;
 
 /**
  * Administration: the procedure catalog as read from its descriptor files (with
- * versions), and the working calendars, which administrators may edit.
+ * versions), the working calendars, which administrators may edit, units and staff, and
+ * the background work (reactions after commit) that has not run.
  */
 @Controller
 class AdminController {
@@ -38,8 +42,11 @@ class AdminController {
 
 	private final StaffAdministration staffAdministration;
 
+	private final Reactions reactions;
+
 	AdminController(ProcedureCatalog catalog, CalendarService calendars, StaffDirectory directory,
-			StaffAdministration staffAdministration, ObjectMapper objectMapper) {
+			StaffAdministration staffAdministration, Reactions reactions, ObjectMapper objectMapper) {
+		this.reactions = reactions;
 		this.staffAdministration = staffAdministration;
 		this.catalog = catalog;
 		this.calendars = calendars;
@@ -133,6 +140,21 @@ class AdminController {
 		}
 		redirect.addFlashAttribute("notice", "notice.saved");
 		return "redirect:/admin/calendars?year=" + year;
+	}
+
+	/** The reactions after commit that have not run: what is stuck, and why. */
+	@GetMapping("/admin/reactions")
+	@PreAuthorize("hasRole('ADMIN')")
+	String reactions(Model model) {
+		model.addAttribute("reactions", this.reactions.pending());
+		return "admin-reactions";
+	}
+
+	@PostMapping("/admin/reactions/{id}/retry")
+	@PreAuthorize("hasRole('ADMIN')")
+	String retryReaction(@PathVariable UUID id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", this.reactions.retry(id) ? "notice.retried" : "notice.alreadyRan");
+		return "redirect:/admin/reactions";
 	}
 
 	private String json(CalendarYear calendar) {

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -19,6 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.motcua.app.catalog.Procedure;
 import io.motcua.app.catalog.ProcedureCatalog;
 import io.motcua.app.catalog.ProcedureForms;
+import io.motcua.app.documents.DocumentService;
+import io.motcua.app.documents.Receipts;
 import io.motcua.app.dossier.Channel;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatistics;
@@ -56,6 +60,10 @@ class CounterController {
 
 	private final StepCompletion completion;
 
+	private final Receipts receipts;
+
+	private final DocumentService documents;
+
 	private final DossierStatistics statistics;
 
 	private final StaffDirectory directory;
@@ -65,8 +73,10 @@ class CounterController {
 	private final Clock clock;
 
 	CounterController(ProcedureCatalog catalog, ProcedureForms forms, CounterIntake intake, DossierService dossiers,
-			DossierTasks tasks, StepCompletion completion, DossierStatistics statistics, StaffDirectory directory,
-			WebFormat format, Clock clock) {
+			DossierTasks tasks, StepCompletion completion, Receipts receipts, DocumentService documents,
+			DossierStatistics statistics, StaffDirectory directory, WebFormat format, Clock clock) {
+		this.receipts = receipts;
+		this.documents = documents;
 		this.completion = completion;
 		this.clock = clock;
 		this.catalog = catalog;
@@ -133,6 +143,15 @@ class CounterController {
 		model.addAttribute("procedure", this.catalog.find(dossier.procedureCode()).orElse(null));
 		model.addAttribute("unit", this.directory.unit(dossier.receivingUnit()).orElse(null));
 		return "receipt";
+	}
+
+	/**
+	 * The receipt as a PDF (Form 01), printed now if the reaction after intake has not
+	 * yet.
+	 */
+	@GetMapping("/counter/receipt/{code}/pdf")
+	ResponseEntity<InputStreamResource> receiptPdf(@PathVariable String code) {
+		return this.documents.download(code, this.receipts.receipt(code).id()).asAttachment();
 	}
 
 	@GetMapping("/counter/returns")

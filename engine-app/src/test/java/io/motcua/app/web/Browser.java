@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Headless Chromium driven by Selenium against the application under test, with a fresh
  * profile in a temporary folder that {@link #close()} deletes.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
 	static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
@@ -41,7 +41,7 @@ final class Browser implements AutoCloseable {
 
 	private final WebDriverWait wait;
 
-	Browser(int port) {
+	public Browser(int port) {
 		try {
 			this.profile = Files.createTempDirectory("motcua-chromium-");
 		}
@@ -61,7 +61,7 @@ final class Browser implements AutoCloseable {
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
 	}
 
-	static boolean available() {
+	public static boolean available() {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!present) {
 			System.out.println("Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
@@ -70,12 +70,12 @@ final class Browser implements AutoCloseable {
 		return present;
 	}
 
-	Browser open(String path) {
+	public Browser open(String path) {
 		this.driver.get(this.base + path);
 		return this;
 	}
 
-	Browser login(String user) {
+	public Browser login(String user) {
 		open("/login");
 		type("username", user);
 		type("password", "demo");
@@ -84,13 +84,13 @@ final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	Browser logout() {
+	public Browser logout() {
 		this.driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
 		this.wait.until(ExpectedConditions.urlContains("/login"));
 		return this;
 	}
 
-	Browser type(String id, String text) {
+	public Browser type(String id, String text) {
 		WebElement field = this.driver.findElement(By.id(id));
 		field.clear();
 		field.sendKeys(text);
@@ -100,12 +100,12 @@ final class Browser implements AutoCloseable {
 	/**
 	 * Sets a value without typing, for inputs whose typing depends on the locale (dates).
 	 */
-	Browser setValue(String id, String value) {
+	public Browser setValue(String id, String value) {
 		this.driver.executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
 		return this;
 	}
 
-	Browser check(String id) {
+	public Browser check(String id) {
 		WebElement box = this.driver.findElement(By.id(id));
 		if (!box.isSelected()) {
 			box.click();
@@ -113,46 +113,46 @@ final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	Browser select(String id, String value) {
+	public Browser select(String id, String value) {
 		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.id(id))).selectByValue(value);
 		return this;
 	}
 
-	Browser click(By by) {
+	public Browser click(By by) {
 		WebElement element = this.wait.until(ExpectedConditions.elementToBeClickable(by));
 		element.click();
 		return this;
 	}
 
-	Browser clickId(String id) {
+	public Browser clickId(String id) {
 		return click(By.id(id));
 	}
 
-	WebElement find(By by) {
+	public WebElement find(By by) {
 		return this.wait.until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
-	List<WebElement> all(By by) {
+	public List<WebElement> all(By by) {
 		return this.driver.findElements(By.cssSelector("body")).isEmpty() ? List.of() : this.driver.findElements(by);
 	}
 
-	String text(By by) {
+	public String text(By by) {
 		return find(by).getText();
 	}
 
-	String page() {
+	public String page() {
 		return this.driver.findElement(By.tagName("body")).getText();
 	}
 
-	String url() {
+	public String url() {
 		return this.driver.getCurrentUrl();
 	}
 
-	String title() {
+	public String title() {
 		return this.driver.getTitle();
 	}
 
-	ChromeDriver driver() {
+	public ChromeDriver driver() {
 		return this.driver;
 	}
 
@@ -161,7 +161,7 @@ final class Browser implements AutoCloseable {
 	 * refreshes the docs ({@code -Dmotcua.docs=true}); a plain test run leaves the
 	 * working tree as it found it.
 	 */
-	Browser screenshot(String name) {
+	public Browser screenshot(String name) {
 		if (!Boolean.getBoolean("motcua.docs")) {
 			return this;
 		}
@@ -187,18 +187,18 @@ final class Browser implements AutoCloseable {
 	}
 
 	/** Phone width (390 px) for the next screenshot; {@link #desktop()} goes back. */
-	Browser phone() {
+	public Browser phone() {
 		this.driver.manage().window().setSize(new Dimension(390, 844));
 		return this;
 	}
 
-	Browser desktop() {
+	public Browser desktop() {
 		this.driver.manage().window().setSize(new Dimension(1280, 1024));
 		return this;
 	}
 
 	/** No horizontal scroll bar: the page fits the window's width. */
-	void assertFitsWidth() {
+	public void assertFitsWidth() {
 		long scroll = (Long) this.driver.executeScript("return document.documentElement.scrollWidth");
 		long client = (Long) this.driver.executeScript("return document.documentElement.clientWidth");
 		assertThat(scroll).as("page width at %d px", client).isLessThanOrEqualTo(client + 1);

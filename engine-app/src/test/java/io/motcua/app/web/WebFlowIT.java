@@ -71,6 +71,13 @@ class WebFlowIT extends ApplicationIT {
 		assertThat(secret).isNotBlank();
 		assertThat(web.text(By.id("receipt-appointment"))).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
 		web.screenshot("04-receipt");
+		// The receipt's PDF (Form 01) is there at once, printed on this first download if
+		// the reaction after intake has not run yet
+		Object pdf = web.driver()
+			.executeAsyncScript(
+					"var done = arguments[arguments.length - 1];" + "fetch(document.getElementById('receipt-pdf').href)"
+							+ ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); });");
+		assertThat(pdf).isEqualTo("200 application/pdf");
 		web.logout();
 
 		// The specialist finds it in the worklist (searched by code: other tests leave
@@ -238,6 +245,8 @@ class WebFlowIT extends ApplicationIT {
 		assertThat(web.text(By.id("calendar"))).contains("Asia/Ho_Chi_Minh");
 		assertThat(web.find(By.id("definition")).getAttribute("value")).contains("\"year\"");
 		web.screenshot("15-admin-calendars");
+		web.open("/admin/reactions");
+		assertThat(web.title()).contains("Xử lý nền");
 		web.open("/admin/units");
 		assertThat(web.text(By.cssSelector("section[data-unit='TRANBIEN']"))).contains("specialist", "approver",
 				"SUPERVISOR");
