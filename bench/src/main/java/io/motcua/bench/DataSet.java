@@ -329,10 +329,7 @@ final class DataSet {
 
 	private TaskView await(String code, String taskKey) {
 		return Await.until(taskKey + " of " + code,
-				() -> tasks().stepsOf(code)
-					.stream()
-					.filter((step) -> step.taskKey().equals(taskKey) && step.isOpen())
-					.findFirst());
+				() -> tasks().openStep(code, MotcuaServiceLifecycle.kindOf(taskKey)));
 	}
 
 	private void fire(String code, String timerId) {

@@ -12,6 +12,7 @@ import io.motcua.app.intake.BenchIntake;
 import io.motcua.app.lifecycle.StepCompletion;
 import io.motcua.app.workflow.DossierTasks;
 import io.motcua.app.workflow.StepDecision;
+import io.motcua.app.workflow.StepKind;
 import io.motcua.app.workflow.TaskView;
 import io.motcua.processes.DossierLifecycle;
 
@@ -75,12 +76,19 @@ final class MotcuaServiceLifecycle implements Lifecycle {
 
 	private void step(String user, String code, String taskKey, String outcome) {
 		SecurityContextHolder.getContext().setAuthentication(this.app.as(user));
-		TaskView task = Await.until(taskKey + " of " + code,
-				() -> this.tasks.stepsOf(code)
-					.stream()
-					.filter((step) -> step.taskKey().equals(taskKey) && step.isOpen())
-					.findFirst());
+		TaskView task = Await.until(taskKey + " of " + code, () -> this.tasks.openStep(code, kindOf(taskKey)));
 		this.completion.complete(task.id(), StepDecision.of(outcome, null));
+	}
+
+	/** The kind of step a task of the default lifecycle is. */
+	static StepKind kindOf(String taskKey) {
+		return switch (taskKey) {
+			case DossierLifecycle.TASK_REVIEW_DOSSIER -> StepKind.REVIEW;
+			case DossierLifecycle.TASK_APPROVE_DOSSIER -> StepKind.APPROVAL;
+			case DossierLifecycle.TASK_SIGN_RESULT -> StepKind.SIGNING;
+			case DossierLifecycle.TASK_RETURN_RESULT -> StepKind.RETURN;
+			default -> throw new IllegalArgumentException(taskKey);
+		};
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.motcua.app.operations;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.sql.Timestamp;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +36,12 @@ class ReactionsConfiguration implements AsyncConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(ReactionsConfiguration.class);
 
+	private final BeanFactory beans;
+
+	ReactionsConfiguration(BeanFactory beans) {
+		this.beans = beans;
+	}
+
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static ReactionMonitor reactionMonitor(ObjectProvider<ReactionFailures> failures,
@@ -50,6 +59,17 @@ class ReactionsConfiguration implements AsyncConfigurer {
 					Long.class, Timestamp.from(clock.instant().minus(properties.retryAfter()))))
 			.description("Reactions after commit older than motcua.reactions.retry-after that have not run")
 			.register(registry);
+	}
+
+	/**
+	 * Reactions run on Spring Boot's application task executor (a bounded pool, see
+	 * {@code spring.task.execution}); an application that defines its own
+	 * {@link AsyncConfigurer} has to name it, or {@code @Async} falls back to a new
+	 * thread per call.
+	 */
+	@Override
+	public Executor getAsyncExecutor() {
+		return this.beans.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME, Executor.class);
 	}
 
 	/** The reaction monitor has logged a failed reaction already, with its dossier. */

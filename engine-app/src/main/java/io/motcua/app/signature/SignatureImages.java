@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -25,11 +26,33 @@ final class SignatureImages {
 
 	private static final Color SEAL_RED = new Color(210, 20, 30, 220);
 
+	/** Drawn once per signer: the same stroke every time, and PNG encoding is slow. */
+	private static final Map<String, byte[]> SIGNATURES = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+				return size() > 256;
+			}
+
+		});
+
+	private static final byte[] SEAL = drawSeal();
+
 	private SignatureImages() {
 	}
 
 	/** A signature stroke that differs per signer (seeded by the name). */
 	static byte[] signature(String seed) {
+		return SIGNATURES.computeIfAbsent(seed, SignatureImages::drawSignature);
+	}
+
+	/** A round red seal: two rings and a five-pointed star. */
+	static byte[] seal() {
+		return SEAL;
+	}
+
+	private static byte[] drawSignature(String seed) {
 		BufferedImage image = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
 		Graphics2D g = image.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -43,8 +66,7 @@ final class SignatureImages {
 		return png(image);
 	}
 
-	/** A round red seal: two rings and a five-pointed star. */
-	static byte[] seal() {
+	private static byte[] drawSeal() {
 		BufferedImage image = new BufferedImage(240, 240, BufferedImage.TYPE_INT_ARGB);
 		Graphics2D g = image.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

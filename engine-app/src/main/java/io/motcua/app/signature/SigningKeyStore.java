@@ -67,6 +67,8 @@ class SigningKeyStore {
 
 	private final Map<Path, LoadedKey> loaded = new ConcurrentHashMap<>();
 
+	private TrustAnchors anchors;
+
 	SigningKeyStore(SignatureProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
@@ -84,27 +86,43 @@ class SigningKeyStore {
 				true);
 	}
 
-	/** The trust anchors: every PEM certificate in {@code trust/}. */
+	/**
+	 * The trust anchors: every PEM certificate in {@code trust/}. Read again only when a
+	 * file there is added, replaced or removed (verification asks for them every time).
+	 */
 	synchronized List<X509Certificate> trustAnchors() {
 		Path trust = this.properties.keyStoreDir().resolve("trust");
 		if (this.properties.demoKeys()) {
-			demoAuthority();
+			createDemoAuthorityIfMissing();
 		}
-		List<X509Certificate> anchors = new ArrayList<>();
 		if (!Files.isDirectory(trust)) {
-			return anchors;
+			return List.of();
 		}
 		try (var files = Files.list(trust)) {
-			for (Path file : files.filter((f) -> f.toString().endsWith(".pem")).sorted().toList()) {
+			List<Path> pems = files.filter((f) -> f.toString().endsWith(".pem")).sorted().toList();
+			List<String> stamp = new ArrayList<>();
+			for (Path file : pems) {
+				stamp.add(file.getFileName() + "@" + Files.getLastModifiedTime(file));
+			}
+			if (this.anchors != null && this.anchors.stamp().equals(stamp)) {
+				return this.anchors.certificates();
+			}
+			List<X509Certificate> anchors = new ArrayList<>();
+			for (Path file : pems) {
 				try (InputStream in = Files.newInputStream(file)) {
 					anchors.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
 				}
 			}
+			this.anchors = new TrustAnchors(stamp, List.copyOf(anchors));
+			return this.anchors.certificates();
 		}
 		catch (IOException | GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot read the trust anchors in " + trust + ": " + ex.getMessage(), ex);
 		}
-		return anchors;
+	}
+
+	/** The trust anchors as last read, and the files they were read from. */
+	private record TrustAnchors(List<String> stamp, List<X509Certificate> certificates) {
 	}
 
 	private SigningKey load(Path file, String commonName, String organisation, boolean seal) {
@@ -159,32 +177,44 @@ class SigningKeyStore {
 		}
 	}
 
+	/** The demo certificate authority's key store, created first if missing. */
 	private synchronized KeyStore demoAuthority() {
-		Path file = this.properties.keyStoreDir().resolve(DEMO_CA + ".p12");
-		char[] password = this.properties.keyStorePassword().toCharArray();
+		Path file = createDemoAuthorityIfMissing();
 		try {
-			if (!Files.exists(file)) {
-				KeyPair pair = rsa();
-				X500Name name = name("Motcua Demo Root CA", "Motcua");
-				X509Certificate certificate = certificate(name, pair, null, pair.getPrivate(), true, false);
-				store(file, pair.getPrivate(), new X509Certificate[] { certificate }, password);
-				Path trust = this.properties.keyStoreDir().resolve("trust");
-				Files.createDirectories(trust);
-				StringWriter pem = new StringWriter();
-				try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-					writer.writeObject(certificate);
-				}
-				Files.writeString(trust.resolve(DEMO_CA + ".pem"), pem.toString());
-				log.info("Created the demo certificate authority at {}; its certificate is the trust anchor", file);
-			}
 			KeyStore store = KeyStore.getInstance("PKCS12");
 			try (InputStream in = Files.newInputStream(file)) {
-				store.load(in, password);
+				store.load(in, this.properties.keyStorePassword().toCharArray());
 			}
 			return store;
 		}
+		catch (GeneralSecurityException | IOException ex) {
+			throw new IllegalStateException("Cannot read the demo certificate authority at " + file, ex);
+		}
+	}
+
+	private synchronized Path createDemoAuthorityIfMissing() {
+		Path file = this.properties.keyStoreDir().resolve(DEMO_CA + ".p12");
+		if (Files.exists(file)) {
+			return file;
+		}
+		char[] password = this.properties.keyStorePassword().toCharArray();
+		try {
+			KeyPair pair = rsa();
+			X500Name name = name("Motcua Demo Root CA", "Motcua");
+			X509Certificate certificate = certificate(name, pair, null, pair.getPrivate(), true, false);
+			store(file, pair.getPrivate(), new X509Certificate[] { certificate }, password);
+			Path trust = this.properties.keyStoreDir().resolve("trust");
+			Files.createDirectories(trust);
+			StringWriter pem = new StringWriter();
+			try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+				writer.writeObject(certificate);
+			}
+			Files.writeString(trust.resolve(DEMO_CA + ".pem"), pem.toString());
+			log.info("Created the demo certificate authority at {}; its certificate is the trust anchor", file);
+			return file;
+		}
 		catch (GeneralSecurityException | IOException | OperatorCreationException ex) {
-			throw new IllegalStateException("Cannot create or read the demo certificate authority at " + file, ex);
+			throw new IllegalStateException("Cannot create the demo certificate authority at " + file, ex);
 		}
 	}
 

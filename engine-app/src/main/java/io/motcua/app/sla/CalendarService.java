@@ -20,6 +20,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +49,13 @@ public class CalendarService implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
 	private volatile CachedCalendar cached;
 
 	CalendarService(CalendarRecordRepository records, ObjectMapper json, StaffDirectory directory,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.records = records;
 		this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		this.directory = directory;
@@ -92,8 +96,11 @@ public class CalendarService implements ApplicationRunner {
 	public WorkingCalendar current() {
 		// Another node may have changed a calendar: compare versions (a tiny read) on
 		// every call rather than trusting a cache for some seconds, so that no deadline
-		// is ever computed on a calendar that has been replaced
-		String stamp = String.join(",", this.records.stamps());
+		// is ever computed on a calendar that has been replaced. Plain JDBC: a JPA query
+		// would first flush every change of the caller's transaction.
+		String stamp = String.join(",",
+				this.jdbc.query("select year_number, version from calendar_year order by year_number",
+						(rs, row) -> rs.getInt(1) + ":" + rs.getLong(2)));
 		CachedCalendar hit = this.cached;
 		if (hit != null && hit.stamp().equals(stamp)) {
 			return hit.calendar();
