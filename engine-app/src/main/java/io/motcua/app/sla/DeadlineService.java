@@ -85,6 +85,12 @@ public class DeadlineService {
 	@Transactional
 	public void follow(String code, String actor) {
 		DossierFacts facts = this.dossiers.facts(code);
+		boolean awaiting = facts.status() == DossierStatus.AWAITING_SUPPLEMENT;
+		// The dossier's due date is this ledger's projection, empty exactly while the
+		// clock is stopped: most steps change nothing, and need not read the ledger
+		if (facts.completed() || awaiting == (facts.dueAt() == null)) {
+			return;
+		}
 		List<DeadlineEntry> stored = this.ledgers.stored(code);
 		if (stored.isEmpty()) {
 			return;
@@ -92,12 +98,11 @@ public class DeadlineService {
 		WorkingCalendar calendar = this.ledgers.calendar();
 		Instant now = this.clock.instant();
 		boolean paused = Ledgers.replay(stored, calendar, now).paused();
-		boolean awaiting = facts.status() == DossierStatus.AWAITING_SUPPLEMENT;
 		LedgerEntry entry;
 		if (awaiting && !paused) {
 			entry = new LedgerEntry(LedgerEntry.Type.PAUSED, now, null, null, null, "supplement requested", actor);
 		}
-		else if (!awaiting && paused && !facts.completed()) {
+		else if (!awaiting && paused) {
 			entry = new LedgerEntry(
 					Ledgers.restartsAfterSupplement(stored) ? LedgerEntry.Type.RESTARTED : LedgerEntry.Type.RESUMED,
 					now, null, null, null, "supplement received", actor);

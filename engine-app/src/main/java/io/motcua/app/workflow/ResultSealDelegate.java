@@ -3,6 +3,7 @@ package io.motcua.app.workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,15 +12,20 @@ import org.springframework.stereotype.Component;
 @Component("resultSeal")
 class ResultSealDelegate implements JavaDelegate {
 
-	private final ResultSealing sealing;
+	/**
+	 * Implemented by another feature and looked up when a job runs: workflow starts
+	 * without it.
+	 */
+	private final ObjectProvider<ResultSealing> sealing;
 
-	ResultSealDelegate(ResultSealing sealing) {
+	ResultSealDelegate(ObjectProvider<ResultSealing> sealing) {
 		this.sealing = sealing;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		WorkflowEnginePlugin.withLogContext(execution, () -> this.sealing.seal(execution.getProcessBusinessKey()));
+		WorkflowEnginePlugin.withLogContext(execution,
+				() -> this.sealing.getObject().seal(execution.getProcessBusinessKey()));
 	}
 
 }
