@@ -18,16 +18,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the integration tests: the whole application on a random port against
- * PostgreSQL, with the demo organisation, called over HTTP as the demo users.
+ * PostgreSQL, with the demo organisation, called over HTTP as the demo users. Each test
+ * class has a database (and so an application) of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
+@ContextCustomizerFactories(DatabasePerTestClass.class)
 @Import(ApplicationIT.TestClockConfiguration.class)
 @Tag("integration")
 public abstract class ApplicationIT {

@@ -37,8 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recorded, listed for administrators and retried until it runs; a reaction whose node
  * died after the command committed runs on the next retry.
  */
-@TestPropertySource(properties = { "motcua.test.database=motcua_it_reactions_${PID}",
-		"motcua.reactions.retry-after=PT1S", "motcua.reactions.retry-interval=PT1S" })
+@TestPropertySource(properties = { "motcua.reactions.retry-after=PT1S", "motcua.reactions.retry-interval=PT1S" })
 @Import(ReactionsIT.FlakyReaction.class)
 @AutoConfigureObservability(tracing = false)
 class ReactionsIT extends ApplicationIT {

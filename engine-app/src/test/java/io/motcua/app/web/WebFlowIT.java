@@ -80,9 +80,8 @@ class WebFlowIT extends ApplicationIT {
 		assertThat(pdf).isEqualTo("200 application/pdf");
 		web.logout();
 
-		// The specialist finds it in the worklist (searched by code: other tests leave
-		// hundreds of
-		// open reviews with earlier deadlines) and proposes approval.
+		// The specialist finds it in the worklist (searched by code: this class's other
+		// tests leave open reviews too) and proposes approval.
 		web.login("specialist").open("/worklist?q=" + code);
 		assertThat(web.find(By.cssSelector("tr[data-dossier='" + code + "']")).getText()).contains("Trong hạn");
 		web.screenshot("05-worklist");
