@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import io.motcua.app.dossier.DossierService;
+import io.motcua.app.dossier.DossierQueries;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.Role;
 import io.motcua.app.security.StaffDirectory;
@@ -63,7 +63,7 @@ final class Worklists {
 
 		DossierTasks tasks = this.app.context.getBean(DossierTasks.class);
 		DashboardService dashboards = this.app.context.getBean(DashboardService.class);
-		DossierService dossiers = this.app.context.getBean(DossierService.class);
+		DossierQueries dossiers = this.app.context.getBean(DossierQueries.class);
 		ProcessEngine engine = this.app.context.getBean(ProcessEngine.class);
 		TaskService taskService = engine.getTaskService();
 		HistoryService history = engine.getHistoryService();

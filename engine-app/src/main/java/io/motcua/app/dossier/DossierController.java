@@ -31,8 +31,11 @@ class DossierController {
 
 	private final DossierService dossiers;
 
-	DossierController(DossierService dossiers) {
+	private final DossierQueries queries;
+
+	DossierController(DossierService dossiers, DossierQueries queries) {
 		this.dossiers = dossiers;
+		this.queries = queries;
 	}
 
 	@GetMapping
@@ -41,7 +44,7 @@ class DossierController {
 			@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		return this.dossiers.list(new DossierFilter(status, procedure, overdue, q), page, size);
+		return this.queries.list(new DossierFilter(status, procedure, overdue, q), page, size);
 	}
 
 	@GetMapping("/{code}")
@@ -51,7 +54,7 @@ class DossierController {
 
 	@GetMapping("/{code}/events")
 	List<TimelineEntry> events(@PathVariable String code) {
-		return this.dossiers.timeline(code);
+		return this.queries.timeline(code);
 	}
 
 }

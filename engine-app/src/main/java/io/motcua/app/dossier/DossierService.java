@@ -4,42 +4,28 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.Predicate;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.motcua.app.catalog.Procedure;
-import io.motcua.app.catalog.ProcedureCatalog;
 import io.motcua.app.dossier.DossierViews.ApplicantData;
 import io.motcua.app.dossier.DossierViews.DossierFacts;
-import io.motcua.app.dossier.DossierViews.DossierFilter;
-import io.motcua.app.dossier.DossierViews.DossierSummary;
 import io.motcua.app.dossier.DossierViews.DossierView;
 import io.motcua.app.dossier.DossierViews.NewDossier;
 import io.motcua.app.dossier.DossierViews.OpenDossier;
-import io.motcua.app.dossier.DossierViews.PublicDossierView;
-import io.motcua.app.dossier.DossierViews.PublicStep;
 import io.motcua.app.dossier.DossierViews.RegisteredDossier;
 import io.motcua.app.dossier.DossierViews.ScheduledDeadline;
-import io.motcua.app.dossier.DossierViews.TimelineEntry;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.StaffDirectory;
-import io.motcua.app.system.PageView;
 import io.motcua.app.system.ProblemException;
 
 /**
@@ -56,9 +42,6 @@ public class DossierService {
 
 	private static final int SEARCH_TEXT_LIMIT = 500_000;
 
-	/** The one answer to an unknown code and to a wrong secret alike. */
-	static final String NOT_FOUND_PUBLIC = "No dossier with this code and secret";
-
 	private final DossierRepository dossiers;
 
 	private final DossierEventRepository events;
@@ -67,15 +50,11 @@ public class DossierService {
 
 	private final StaffDirectory directory;
 
-	private final ProcedureCatalog catalog;
-
 	private final DossierProperties properties;
 
 	private final ObjectMapper objectMapper;
 
 	private final ApplicationEventPublisher publisher;
-
-	private final DossierTextSearch textSearch;
 
 	private final DossierDeadlines deadlines;
 
@@ -84,18 +63,15 @@ public class DossierService {
 	private final Clock clock;
 
 	DossierService(DossierRepository dossiers, DossierEventRepository events, DossierCodes codes,
-			StaffDirectory directory, ProcedureCatalog catalog, DossierProperties properties, ObjectMapper objectMapper,
-			ApplicationEventPublisher publisher, DossierTextSearch textSearch, DossierDeadlines deadlines,
-			EntityManager entityManager, Clock clock) {
+			StaffDirectory directory, DossierProperties properties, ObjectMapper objectMapper,
+			ApplicationEventPublisher publisher, DossierDeadlines deadlines, EntityManager entityManager, Clock clock) {
 		this.dossiers = dossiers;
 		this.events = events;
 		this.codes = codes;
 		this.directory = directory;
-		this.catalog = catalog;
 		this.properties = properties;
 		this.objectMapper = objectMapper;
 		this.publisher = publisher;
-		this.textSearch = textSearch;
 		this.deadlines = deadlines;
 		this.entityManager = entityManager;
 		this.clock = clock;
@@ -237,66 +213,6 @@ public class DossierService {
 		return view(visible(code));
 	}
 
-	/** Dossiers the caller may see, newest first. */
-	@Transactional(readOnly = true)
-	public PageView<DossierSummary> list(DossierFilter filter, int page, int size) {
-		Caller caller = this.directory.currentCaller();
-		Instant now = this.clock.instant();
-		Specification<Dossier> scope = (root, query, cb) -> cb.or(root.get("receivingUnit").in(caller.visibleUnits()),
-				root.get("processingUnit").in(caller.visibleUnits()));
-		Specification<Dossier> filters = (root, query, cb) -> {
-			List<Predicate> predicates = new ArrayList<>();
-			if (filter.status() != null) {
-				predicates.add(cb.equal(root.get("status"), filter.status()));
-			}
-			if (filter.procedureCode() != null && !filter.procedureCode().isBlank()) {
-				predicates.add(cb.equal(root.get("procedureCode"), filter.procedureCode()));
-			}
-			if (filter.text() != null && !filter.text().isBlank()) {
-				predicates.add(this.textSearch.matches(root, cb, filter.text().trim()));
-			}
-			if (Boolean.TRUE.equals(filter.overdue())) {
-				predicates.add(cb.lessThan(root.get("dueAt"), now));
-				predicates.add(cb.isNull(root.get("completedAt")));
-			}
-			else if (Boolean.FALSE.equals(filter.overdue())) {
-				predicates.add(cb.or(cb.isNull(root.get("dueAt")), cb.greaterThanOrEqualTo(root.get("dueAt"), now),
-						cb.isNotNull(root.get("completedAt"))));
-			}
-			return cb.and(predicates.toArray(Predicate[]::new));
-		};
-		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id")));
-		return PageView.of(this.dossiers.findAll(scope.and(filters), request), (dossier) -> summary(dossier, now));
-	}
-
-	/** The timeline of a dossier the caller may see, oldest first. */
-	@Transactional(readOnly = true)
-	public List<TimelineEntry> timeline(String code) {
-		Dossier dossier = visible(code);
-		return this.events.findByDossierOrderByAtAscIdAsc(dossier)
-			.stream()
-			.map((event) -> new TimelineEntry(event.at(), event.actor(), event.type(), event.fromStatus(),
-					event.toStatus(), event.detail()))
-			.toList();
-	}
-
-	/**
-	 * The public lookup: an unknown code and a wrong secret give the same answer.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<PublicDossierView> lookup(String code, String secret) {
-		return this.dossiers.findByCode(code)
-			.filter((dossier) -> LookupSecrets.matches(secret, dossier.lookupSecretHash()))
-			.map((dossier) -> new PublicDossierView(dossier.code(), dossier.procedureCode(),
-					this.catalog.find(dossier.procedureCode()).map(Procedure::name).orElse(null), dossier.status(),
-					dossier.receivedAt(), dossier.dueAt(), dossier.completedAt(), dossier.returnedAt(),
-					this.events.findByDossierOrderByAtAscIdAsc(dossier)
-						.stream()
-						.filter((event) -> event.toStatus() != null && event.toStatus() != event.fromStatus())
-						.map((event) -> new PublicStep(event.toStatus(), event.at()))
-						.toList()));
-	}
-
 	/**
 	 * The dossier by its code. Resolved through the persistence context first, so the
 	 * many features that touch one dossier within a command read its row once.
@@ -308,7 +224,8 @@ public class DossierService {
 			.orElseThrow(() -> new IllegalStateException("No dossier " + code + " in the dossier table"));
 	}
 
-	private Dossier visible(String code) {
+	/** A dossier the caller may see, as stored; for the queries of this feature. */
+	Dossier visible(String code) {
 		Caller caller = this.directory.currentCaller();
 		return this.dossiers.findByCode(code)
 			.filter((dossier) -> caller.sees(dossier.receivingUnit()) || caller.sees(dossier.processingUnit()))
@@ -321,13 +238,6 @@ public class DossierService {
 				dossier.formVersion(), dossier.status(), dossier.receivingUnit(), dossier.processingUnit(),
 				dossier.receivedAt(), dossier.dueAt(), dossier.warningAt(), dossier.overdueAt(), dossier.completedAt(),
 				dossier.returnedAt(), dossier.outcome(), dossier.verdict(), dossier.receivedBy());
-	}
-
-	private static DossierSummary summary(Dossier dossier, Instant now) {
-		boolean overdue = dossier.dueAt() != null && dossier.completedAt() == null && dossier.dueAt().isBefore(now);
-		return new DossierSummary(dossier.code(), dossier.procedureCode(), dossier.applicant().fullName(),
-				dossier.channel(), dossier.status(), dossier.receivingUnit(), dossier.processingUnit(),
-				dossier.receivedAt(), dossier.dueAt(), dossier.completedAt(), overdue, dossier.verdict());
 	}
 
 	private JsonNode json(String formData) {

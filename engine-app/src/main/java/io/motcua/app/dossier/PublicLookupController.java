@@ -18,16 +18,16 @@ import io.motcua.app.system.ProblemException;
 @RequestMapping("/public/v1/dossiers")
 class PublicLookupController {
 
-	private final DossierService dossiers;
+	private final DossierQueries dossiers;
 
-	PublicLookupController(DossierService dossiers) {
+	PublicLookupController(DossierQueries dossiers) {
 		this.dossiers = dossiers;
 	}
 
 	@GetMapping("/{code}")
 	PublicDossierView lookup(@PathVariable String code, @RequestParam(required = false) String secret) {
 		return this.dossiers.lookup(code, secret)
-			.orElseThrow(() -> ProblemException.notFound(DossierService.NOT_FOUND_PUBLIC));
+			.orElseThrow(() -> ProblemException.notFound(DossierQueries.NOT_FOUND_PUBLIC));
 	}
 
 }

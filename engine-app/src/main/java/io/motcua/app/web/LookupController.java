@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.motcua.app.catalog.ProcedureCatalog;
-import io.motcua.app.dossier.DossierService;
+import io.motcua.app.dossier.DossierQueries;
 import io.motcua.app.dossier.DossierViews.PublicDossierView;
 
 /**
@@ -19,11 +19,11 @@ import io.motcua.app.dossier.DossierViews.PublicDossierView;
 @Controller
 class LookupController {
 
-	private final DossierService dossiers;
+	private final DossierQueries dossiers;
 
 	private final ProcedureCatalog catalog;
 
-	LookupController(DossierService dossiers, ProcedureCatalog catalog) {
+	LookupController(DossierQueries dossiers, ProcedureCatalog catalog) {
 		this.dossiers = dossiers;
 		this.catalog = catalog;
 	}

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.motcua.app.catalog.Procedure;
 import io.motcua.app.catalog.ProcedureCatalog;
 import io.motcua.app.catalog.ProcedureForms;
+import io.motcua.app.dossier.DossierQueries;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatus;
 import io.motcua.app.dossier.DossierViews.DossierFilter;
@@ -51,6 +52,8 @@ class WorklistController {
 
 	private final DossierService dossiers;
 
+	private final DossierQueries queries;
+
 	private final DeadlineService deadlines;
 
 	private final ProcedureCatalog catalog;
@@ -59,8 +62,9 @@ class WorklistController {
 
 	private final ProcedureForms forms;
 
-	WorklistController(DossierTasks tasks, StepCompletion completion, DossierService dossiers,
+	WorklistController(DossierTasks tasks, StepCompletion completion, DossierService dossiers, DossierQueries queries,
 			DeadlineService deadlines, ProcedureCatalog catalog, StaffDirectory directory, ProcedureForms forms) {
+		this.queries = queries;
 		this.completion = completion;
 		this.forms = forms;
 		this.tasks = tasks;
@@ -149,7 +153,7 @@ class WorklistController {
 			@RequestParam(required = false) String procedure, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("page",
-				this.dossiers.list(new DossierFilter(status, blankToNull(procedure), overdue, blankToNull(q)),
+				this.queries.list(new DossierFilter(status, blankToNull(procedure), overdue, blankToNull(q)),
 						Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("statuses", DossierStatus.values());
 		model.addAttribute("procedures", this.catalog.all());
@@ -176,7 +180,7 @@ class WorklistController {
 		model.addAttribute("dossier", dossier);
 		model.addAttribute("procedure", this.catalog.find(dossier.procedureCode()).orElse(null));
 		model.addAttribute("steps", this.completion.steps(code));
-		model.addAttribute("timeline", this.dossiers.timeline(code));
+		model.addAttribute("timeline", this.queries.timeline(code));
 		model.addAttribute("deadline", deadline(code));
 		model.addAttribute("formData", FormDataRows.of(dossier.formData()));
 	}

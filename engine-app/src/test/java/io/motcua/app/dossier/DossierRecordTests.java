@@ -31,6 +31,9 @@ class DossierRecordTests {
 	DossierService dossiers;
 
 	@Autowired
+	DossierQueries queries;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Autowired
@@ -78,7 +81,7 @@ class DossierRecordTests {
 			.extracting(DossierStatusChanged::from, DossierStatusChanged::to, DossierStatusChanged::reason)
 			.containsExactly(Tuple.tuple(DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS, null), Tuple
 				.tuple(DossierStatus.IN_PROGRESS, DossierStatus.AWAITING_SUPPLEMENT, "Thiếu hợp đồng thuê nhà"));
-		assertThat(this.dossiers.timeline(code)).extracting(DossierViews.TimelineEntry::type)
+		assertThat(this.queries.timeline(code)).extracting(DossierViews.TimelineEntry::type)
 			.containsExactly("RECEIVED", "STATUS_CHANGED", "STATUS_CHANGED");
 	}
 
