@@ -1,6 +1,5 @@
 package io.motcua.bench;
 
-import java.util.Map;
 
 import javax.sql.DataSource;
 

@@ -1,7 +1,5 @@
 package io.motcua.app.documents;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

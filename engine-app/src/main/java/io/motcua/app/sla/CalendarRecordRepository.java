@@ -3,7 +3,6 @@ package io.motcua.app.sla;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 interface CalendarRecordRepository extends JpaRepository<CalendarRecord, Integer> {
 

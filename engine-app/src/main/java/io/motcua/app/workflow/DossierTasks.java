@@ -212,7 +212,9 @@ public class DossierTasks {
 	/**
 	 * The caller completes the step with one of its outcomes (an unclaimed step is
 	 * claimed first) and the engine moves the dossier on to its next steps, reporting to
-	 * the {@link DossierProgress} as it goes.
+	 * the {@link DossierProgress} as it goes. This is the engine's part only: a member of
+	 * staff completes a step through the lifecycle's {@code StepCompletion}, which also
+	 * records the decision, signs at the sign step and follows the deadline.
 	 * @throws ProblemException 404, 403 or 409 as described on the class; 422 for an
 	 * outcome the step does not have, or naming every field of the step's form that
 	 * breaks a rule
