@@ -183,10 +183,15 @@ public final class Bench {
 			}
 			List<Rounds.Result> motcua = results.get(service.name());
 			String clients = String.valueOf(t);
-			this.rows.add(pair("1 Lifecycle", "dossiers/s", clients, motcua, camunda.name(),
-					results.get(camunda.name()), Rounds.Result::perSecond, "≥ 0.7×", 0.7));
-			this.rows.add(pair("1 Lifecycle", "dossiers/s", clients, motcua, flowable.name(),
-					results.get(flowable.name()), Rounds.Result::perSecond, "≥ 1.0×", 1.0));
+			// Goals of issue 14 (one lifecycle spine), at 4 clients, every reaction
+			// counted
+			boolean goalHere = t == 4;
+			this.rows
+				.add(pair("1 Lifecycle", "dossiers/s", clients, motcua, camunda.name(), results.get(camunda.name()),
+						Rounds.Result::perSecond, goalHere ? "≥ 0.5×" : "", goalHere ? 0.5 : null));
+			this.rows
+				.add(pair("1 Lifecycle", "dossiers/s", clients, motcua, flowable.name(), results.get(flowable.name()),
+						Rounds.Result::perSecond, goalHere ? "≥ 0.6×" : "", goalHere ? 0.6 : null));
 			List<Double> ceiling = new ArrayList<>();
 			List<Double> ceilingRatio = new ArrayList<>();
 			for (int r = 0; r < this.rounds; r++) {
@@ -195,8 +200,8 @@ public final class Bench {
 				ceilingRatio.add(motcua.get(r).perSecond() / (tps.get(r) / perDossier));
 			}
 			this.rows.add(new Row("1 Lifecycle", "dossiers/s", clients, stats(motcua, Rounds.Result::perSecond),
-					"ceiling: pgbench step TPS ÷ Motcua commits/dossier", Stats.of(ceiling), Stats.of(ceilingRatio),
-					"≥ 0.3×", Stats.of(ceilingRatio).median() >= 0.3));
+					"ceiling: pgbench step TPS ÷ Motcua commits/dossier", Stats.of(ceiling), Stats.of(ceilingRatio), "",
+					null));
 			this.rows.add(pair("1 Lifecycle", "DB commits/dossier", clients, motcua, camunda.name(),
 					results.get(camunda.name()), Rounds.Result::commitsPerDossier, "", null));
 			this.rows.add(pair("1 Lifecycle", "DB commits/dossier", clients, motcua, flowable.name(),
@@ -205,7 +210,7 @@ public final class Bench {
 					null));
 			if (results.containsKey(http.name())) {
 				this.rows.add(pair("2 Through HTTP", "dossiers/s", clients, results.get(http.name()),
-						"Motcua service layer", motcua, Rounds.Result::perSecond, "≥ 0.6×", 0.6));
+						"Motcua service layer", motcua, Rounds.Result::perSecond, "≥ 0.7×", 0.7));
 			}
 			Map<String, Object> perSubject = new LinkedHashMap<>();
 			results.forEach((name, list) -> perSubject.put(name, list));

@@ -152,16 +152,19 @@ final class DocumentIntake {
 				Stats ratio = Stats.of(ratios);
 				this.bench.rows.add(new Row("6 Intake", "documents/s, " + kind.label(), "1",
 						Stats.of(motcua.stream().map(Result::perSecond).toList()), PEER,
-						Stats.of(peer.stream().map(Result::perSecond).toList()), ratio, "≥ 0.5×",
-						ratio.median() >= 0.5));
+						Stats.of(peer.stream().map(Result::perSecond).toList()), ratio, "", null));
 				List<Result> durable = results.get(DURABLE_PEER + " " + kind.name());
 				List<Double> durableRatios = new ArrayList<>();
 				for (int r = 0; r < motcua.size(); r++) {
 					durableRatios.add(motcua.get(r).perSecond() / durable.get(r).perSecond());
 				}
+				// Goal of issue 14: the PDF against a durable write of the same bytes
+				boolean goalHere = kind.label().contains("PDF");
+				Stats durableRatio = Stats.of(durableRatios);
 				this.bench.rows.add(new Row("6 Intake", "documents/s, " + kind.label(), "1",
 						Stats.of(motcua.stream().map(Result::perSecond).toList()), DURABLE_PEER,
-						Stats.of(durable.stream().map(Result::perSecond).toList()), Stats.of(durableRatios), "", null));
+						Stats.of(durable.stream().map(Result::perSecond).toList()), durableRatio,
+						goalHere ? "≥ 0.2×" : "", goalHere ? durableRatio.median() >= 0.2 : null));
 			}
 			for (Map.Entry<String, List<Result>> entry : results.entrySet()) {
 				long errors = entry.getValue().stream().mapToLong(Result::errors).sum();

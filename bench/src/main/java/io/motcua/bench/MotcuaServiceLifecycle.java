@@ -1,6 +1,5 @@
 package io.motcua.bench;
 
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -90,7 +90,7 @@ final class Worklists {
 							.orderByDueDate()
 							.asc()
 							.listPage(0, PAGE),
-						10),
+						40),
 				new Query("overdue", "supervisor's overdue list (up to " + overdueLimit + ")", "supervisor",
 						dashboards::overdue,
 						"Camunda task query (unit's candidate groups, due before now, by due date, " + overdueLimit
@@ -101,7 +101,7 @@ final class Worklists {
 							.orderByDueDate()
 							.asc()
 							.listPage(0, overdueLimit),
-						10),
+						40),
 				new Query("dashboard", "supervisor's dashboard (default period)", "supervisor",
 						() -> dashboards.dashboard(dashboards.defaultPeriod()),
 						"Camunda history counts (started, finished in the period; unfinished)", () -> {

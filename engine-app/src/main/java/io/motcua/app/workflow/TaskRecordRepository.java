@@ -49,9 +49,24 @@ interface TaskRecordRepository extends CrudRepository<TaskRecord, String> {
 			order by t.dueAt asc nulls last, t.createdAt""")
 	List<TaskRecord> findOpenUnclaimed(String group, Limit limit);
 
-	long countByAssigneeAndCompletedAtIsNull(String username);
+	/**
+	 * How many open steps someone holds, counted up to {@code upTo} at most: a range of
+	 * the partial index of open held steps, read no further.
+	 */
+	@Query(value = """
+			select count(*) from (select 1 from dossier_task
+			  where assignee = :username and completed_at is null limit :upTo) held""", nativeQuery = true)
+	long countOpenHeldUpTo(String username, int upTo);
 
-	long countByCandidateGroupAndAssigneeIsNullAndCompletedAtIsNull(String group);
+	/**
+	 * How many unclaimed open steps a group has, counted up to {@code upTo} at most: a
+	 * range of the partial index of unclaimed open steps, read no further.
+	 */
+	@Query(value = """
+			select count(*) from (select 1 from dossier_task
+			  where candidate_group = :group and assignee is null and completed_at is null limit :upTo) unclaimed""",
+			nativeQuery = true)
+	long countOpenUnclaimedUpTo(String group, int upTo);
 
 	List<TaskRecord> findByDossierCodeOrderByCreatedAt(String dossierCode);
 

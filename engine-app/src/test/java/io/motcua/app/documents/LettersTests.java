@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -22,13 +21,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.motcua.app.ActingStaff;
+import io.motcua.app.DossierFixtures;
 import io.motcua.app.FeatureTest;
-import io.motcua.app.dossier.Channel;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatus;
 import io.motcua.app.dossier.DossierStatusChanged;
-import io.motcua.app.dossier.DossierViews.ApplicantData;
-import io.motcua.app.dossier.DossierViews.NewDossier;
 import io.motcua.app.sla.DossierExtended;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +69,7 @@ class LettersTests {
 	void theReceiptIsPrintedWithItsSecretOnceTheIntakeCommits(Scenario scenario) {
 		AtomicReference<String> code = new AtomicReference<>();
 		scenario.stimulate(() -> this.transactions.execute((status) -> {
-			code.set(this.dossiers.register(newDossier()).code());
+			code.set(this.dossiers.register(DossierFixtures.atTheCounter()).code());
 			this.receipts.order(code.get(), "MA-TRA-CUU-01");
 			return code.get();
 		}))
@@ -144,7 +141,8 @@ class LettersTests {
 	}
 
 	private String registered() {
-		String code = this.transactions.execute((status) -> this.dossiers.register(newDossier()).code());
+		String code = this.transactions
+			.execute((status) -> this.dossiers.register(DossierFixtures.atTheCounter()).code());
 		// The dossier's own reactions (its receipt order is missing: nothing to print)
 		Awaitility.await().until(() -> pendingReactions() == 0);
 		return code;
@@ -166,12 +164,6 @@ class LettersTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static NewDossier newDossier() {
-		return new NewDossier("HKD-01", 1, "dossier-lifecycle", Channel.COUNTER,
-				new ApplicantData("Nguyễn Văn An", "079203001234", "0912345678", null, "12 Võ Thị Sáu, Trấn Biên"),
-				JsonNodeFactory.instance.objectNode(), "hkd-01", "1", "TRANBIEN", "TRANBIEN");
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.motcua.app.dossier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +12,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.motcua.app.ActingStaff;
+import io.motcua.app.DossierFixtures;
 import io.motcua.app.FeatureTest;
-import io.motcua.app.dossier.DossierViews.ApplicantData;
-import io.motcua.app.dossier.DossierViews.NewDossier;
 import io.motcua.app.dossier.DossierViews.RegisteredDossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +52,8 @@ class DossierRecordTests {
 
 	@Test
 	void registeringPublishesDossierReceivedWithoutTheLookupSecret(AssertablePublishedEvents events) throws Exception {
-		RegisteredDossier registered = this.transactions.execute((status) -> this.dossiers.register(newDossier()));
+		RegisteredDossier registered = this.transactions
+			.execute((status) -> this.dossiers.register(DossierFixtures.atTheCounter()));
 		assertThat(registered.lookupSecret()).isNotBlank();
 		assertThat(events).contains(DossierReceived.class)
 			.matching(DossierReceived::dossierCode, registered.code())
@@ -69,7 +68,8 @@ class DossierRecordTests {
 
 	@Test
 	void aStatusReachedMovesTheDossierOnceAndSaysWhy(AssertablePublishedEvents events) {
-		String code = this.transactions.execute((status) -> this.dossiers.register(newDossier()).code());
+		String code = this.transactions
+			.execute((status) -> this.dossiers.register(DossierFixtures.atTheCounter()).code());
 		this.transactions.executeWithoutResult((status) -> {
 			this.dossiers.moveTo(code, DossierStatus.IN_PROGRESS, "Thẩm định hồ sơ", "system", null);
 			this.dossiers.moveTo(code, DossierStatus.AWAITING_SUPPLEMENT, "Chờ bổ sung", "specialist",
@@ -83,12 +83,6 @@ class DossierRecordTests {
 				.tuple(DossierStatus.IN_PROGRESS, DossierStatus.AWAITING_SUPPLEMENT, "Thiếu hợp đồng thuê nhà"));
 		assertThat(this.queries.timeline(code)).extracting(DossierViews.TimelineEntry::type)
 			.containsExactly("RECEIVED", "STATUS_CHANGED", "STATUS_CHANGED");
-	}
-
-	private static NewDossier newDossier() {
-		return new NewDossier("HKD-01", 1, "dossier-lifecycle", Channel.COUNTER,
-				new ApplicantData("Nguyễn Văn An", "079203001234", "0912345678", null, "12 Võ Thị Sáu, Trấn Biên"),
-				JsonNodeFactory.instance.objectNode(), "hkd-01", "1", "TRANBIEN", "TRANBIEN");
 	}
 
 }

@@ -52,13 +52,9 @@ class LifecycleControllerTests {
 
 	@Test
 	void completingAStepPassesTheDecisionAndAnswersNoContent() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/v1/tasks/{id}/complete", "task-1")
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"outcome": "PROPOSE_APPROVAL", "comment": "Hồ sơ hợp lệ", "formData": {"findings": "đủ"}}""")
-			.exchange();
+		MvcTestResult result = postJson("""
+				{"outcome": "PROPOSE_APPROVAL", "comment": "Hồ sơ hợp lệ", "formData": {"findings": "đủ"}}""",
+				"/api/v1/tasks/{id}/complete", "task-1");
 		assertThat(result).hasStatus(204);
 		verify(this.completion).complete("task-1", new StepDecision("PROPOSE_APPROVAL", "Hồ sơ hợp lệ",
 				JsonNodeFactory.instance.objectNode().put("findings", "đủ")));
@@ -66,12 +62,8 @@ class LifecycleControllerTests {
 
 	@Test
 	void aDecisionWithoutOutcomeIsRefusedNamingTheFieldAndNothingRuns() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/v1/tasks/{id}/complete", "task-1")
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"outcome\": \"\", \"comment\": \"x\"}")
-			.exchange();
+		MvcTestResult result = postJson("{\"outcome\": \"\", \"comment\": \"x\"}", "/api/v1/tasks/{id}/complete",
+				"task-1");
 		assertThat(result).hasStatus(422)
 			.bodyJson()
 			.hasPathSatisfying("$.type",
@@ -84,12 +76,7 @@ class LifecycleControllerTests {
 	void aStepSomeoneElseHoldsAnswersConflictAsAProblem() {
 		willThrow(ProblemException.conflict("Task task-2 is held by specialist2")).given(this.completion)
 			.complete(anyString(), any());
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/v1/tasks/{id}/complete", "task-2")
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"outcome\": \"APPROVE\"}")
-			.exchange();
+		MvcTestResult result = postJson("{\"outcome\": \"APPROVE\"}", "/api/v1/tasks/{id}/complete", "task-2");
 		assertThat(result).hasStatus(409)
 			.bodyJson()
 			.hasPathSatisfying("$.type", (type) -> assertThat(type).asString().isEqualTo("urn:motcua:problem:conflict"))
@@ -98,12 +85,8 @@ class LifecycleControllerTests {
 
 	@Test
 	void aSupplementDeadlineThatIsNoInstantIsRefusedNamingIt() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/v1/dossiers/{code}/supplement-requests", "TRANBIEN-20261207-0001")
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"Thiếu hợp đồng\", \"deadline\": \"next week\"}")
-			.exchange();
+		MvcTestResult result = postJson("{\"reason\": \"Thiếu hợp đồng\", \"deadline\": \"next week\"}",
+				"/api/v1/dossiers/{code}/supplement-requests", "TRANBIEN-20261207-0001");
 		assertThat(result).hasStatus(400)
 			.bodyJson()
 			.hasPathSatisfying("$.errors[0].field", (field) -> assertThat(field).asString().isEqualTo("deadline"));
@@ -112,14 +95,18 @@ class LifecycleControllerTests {
 
 	@Test
 	void aWithdrawalWithoutReasonIsRefused() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/v1/dossiers/{code}/withdrawal", "TRANBIEN-20261207-0001")
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")
-			.exchange();
+		MvcTestResult result = postJson("{}", "/api/v1/dossiers/{code}/withdrawal", "TRANBIEN-20261207-0001");
 		assertThat(result).hasStatus(422);
 		verifyNoInteractions(this.withdrawals);
+	}
+
+	private MvcTestResult postJson(String body, String uri, Object... variables) {
+		return this.mvc.post()
+			.uri(uri, variables)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
 	}
 
 	@Test

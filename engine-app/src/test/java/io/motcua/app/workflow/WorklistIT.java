@@ -8,6 +8,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import io.motcua.app.Api;
 import io.motcua.app.ApplicationIT;
 import io.motcua.processes.DossierLifecycle;
@@ -20,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each other without gaps or repeats.
  */
 class WorklistIT extends ApplicationIT {
+
+	@Autowired
+	TaskRecordRepository records;
 
 	private static final Comparator<JsonNode> WORKLIST_ORDER = Comparator
 		.comparing((JsonNode step) -> instant(step.path("dueAt")), Comparator.nullsLast(Comparator.naturalOrder()))
@@ -62,6 +67,13 @@ class WorklistIT extends ApplicationIT {
 		}
 		assertThat(paged).containsExactlyElementsOf(
 				steps.subList(0, Math.min(6, steps.size())).stream().map((step) -> step.path("id").asText()).toList());
+
+		assertThat(as("specialist").get("/api/v1/tasks?size=2").body().path("totalCapped").asBoolean()).isFalse();
+		// A long worklist is counted only so far: the unclaimed reviews, counted up to
+		// two
+		assertThat(this.records.countOpenUnclaimedUpTo("TRANBIEN:SPECIALIST", 2)).isEqualTo(2);
+		assertThat(this.records.countOpenUnclaimedUpTo("TRANBIEN:SPECIALIST", 10)).isEqualTo(2);
+		assertThat(this.records.countOpenHeldUpTo("specialist", 10)).isEqualTo(1);
 
 		// Neither is in the worklist of an approver (another role)
 		assertThat(as("approver").get("/api/v1/tasks?size=200").body().path("items").findValuesAsText("id"))
