@@ -96,9 +96,6 @@ class Dossier {
 	@Column(name = "received_by", nullable = false, length = 60)
 	private String receivedBy;
 
-	@Column(name = "search_text", length = 1000000)
-	private String searchText;
-
 	@Version
 	private long version;
 
@@ -120,12 +117,6 @@ class Dossier {
 		this.receivedBy = receivedBy;
 		this.lookupSecretHash = lookupSecretHash;
 		this.status = DossierStatus.RECEIVED;
-	}
-
-	/** Adds text (of a document) to what the dossier list's search finds it by. */
-	void appendSearchText(String text, int limit) {
-		String joined = (this.searchText == null) ? text : this.searchText + "\n" + text;
-		this.searchText = (joined.length() > limit) ? joined.substring(0, limit) : joined;
 	}
 
 	/** The timeline entry of the receipt itself. */

@@ -76,7 +76,7 @@ public class DossierQueries {
 				predicates.add(cb.equal(root.get("procedureCode"), filter.procedureCode()));
 			}
 			if (filter.text() != null && !filter.text().isBlank()) {
-				predicates.add(this.textSearch.matches(root, cb, filter.text().trim()));
+				predicates.add(this.textSearch.matches(root, query, cb, filter.text().trim()));
 			}
 			if (Boolean.TRUE.equals(filter.overdue())) {
 				predicates.add(cb.lessThan(root.get("dueAt"), now));

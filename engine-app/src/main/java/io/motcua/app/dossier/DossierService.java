@@ -40,8 +40,6 @@ public class DossierService {
 
 	private static final Logger log = LoggerFactory.getLogger(DossierService.class);
 
-	private static final int SEARCH_TEXT_LIMIT = 500_000;
-
 	private final DossierRepository dossiers;
 
 	private final DossierEventRepository events;
@@ -176,12 +174,12 @@ public class DossierService {
 
 	/**
 	 * Adds text extracted from documents to what {@code q} in the dossier list finds the
-	 * dossier by; bounded so that a huge document cannot bloat the row.
+	 * dossier by (each document's text is bounded when it is read).
 	 */
 	@Transactional
 	public void appendSearchText(String code, String text) {
 		if (text != null && !text.isBlank()) {
-			byCode(code).appendSearchText(text, SEARCH_TEXT_LIMIT);
+			this.entityManager.persist(new DossierSearchText(code, text));
 		}
 	}
 

@@ -67,6 +67,24 @@ class DossierRecordTests {
 	}
 
 	@Test
+	void theListFindsADossierByTheTextOfEachOfItsDocuments() {
+		String code = this.transactions.execute((status) -> {
+			String registered = this.dossiers.register(DossierFixtures.atTheCounter()).code();
+			this.dossiers.appendSearchText(registered, "Hợp đồng thuê nhà số 17/2026");
+			this.dossiers.appendSearchText(registered, "Giấy chứng nhận phòng cháy chữa cháy");
+			return registered;
+		});
+		assertThat(this.queries.list(new DossierViews.DossierFilter(null, null, null, "phòng cháy"), 0, 20).items())
+			.extracting(DossierViews.DossierSummary::code)
+			.containsExactly(code);
+		assertThat(this.queries.list(new DossierViews.DossierFilter(null, null, null, "thuê nhà"), 0, 20).items())
+			.extracting(DossierViews.DossierSummary::code)
+			.containsExactly(code);
+		assertThat(this.queries.list(new DossierViews.DossierFilter(null, null, null, "giấy phép xây dựng"), 0, 20)
+			.items()).isEmpty();
+	}
+
+	@Test
 	void aStatusReachedMovesTheDossierOnceAndSaysWhy(AssertablePublishedEvents events) {
 		String code = this.transactions
 			.execute((status) -> this.dossiers.register(DossierFixtures.atTheCounter()).code());
