@@ -103,13 +103,19 @@ public class Reactions {
 		Instant now = this.clock.instant();
 		Instant stuckBefore = now.minus(this.properties.retryAfter());
 		Set<ReactionKey> stillPending = new HashSet<>();
+		// The registry hands every incomplete reaction to this filter: it picks those due
+		// and, while some failed before, notes which are still pending, so that the
+		// failures of the others (they have run since) are forgotten below
 		Predicate<EventPublication> due = (publication) -> {
-			ReactionKey key = key((TargetEventPublication) publication);
-			stillPending.add(key);
+			Failure failure = null;
+			if (!failed.isEmpty()) {
+				ReactionKey key = key((TargetEventPublication) publication);
+				stillPending.add(key);
+				failure = failed.get(key);
+			}
 			if (!publication.getPublicationDate().isBefore(stuckBefore)) {
 				return false;
 			}
-			Failure failure = failed.get(key);
 			return failure == null
 					|| !failure.lastFailedAt().plus(this.properties.backoff(failure.attempts())).isAfter(now);
 		};
