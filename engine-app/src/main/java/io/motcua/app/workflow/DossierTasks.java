@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -62,9 +64,13 @@ public class DossierTasks {
 
 	private final ProcedureForms forms;
 
-	DossierTasks(TaskRecordRepository records, TaskService taskService, IdentityService identityService,
-			StaffDirectory directory, WorkflowProperties properties, ProcedureForms forms, Clock clock) {
+	private final EntityManager entityManager;
+
+	DossierTasks(TaskRecordRepository records, EntityManager entityManager, TaskService taskService,
+			IdentityService identityService, StaffDirectory directory, WorkflowProperties properties,
+			ProcedureForms forms, Clock clock) {
 		this.forms = forms;
+		this.entityManager = entityManager;
 		this.records = records;
 		this.taskService = taskService;
 		this.identityService = identityService;
@@ -157,7 +163,7 @@ public class DossierTasks {
 	@Transactional
 	public Reassignment reassign(String taskId, String username) {
 		Caller caller = this.directory.currentCaller();
-		TaskRecord record = visible(this.records.findForUpdate(taskId), taskId, caller);
+		TaskRecord record = visible(locked(taskId), taskId, caller);
 		if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN)) {
 			throw ProblemException.forbidden("Only a supervisor or an administrator hands steps over");
 		}
@@ -293,7 +299,7 @@ public class DossierTasks {
 	}
 
 	private TaskRecord actionable(String taskId, Caller caller) {
-		TaskRecord record = visible(this.records.findForUpdate(taskId), taskId, caller);
+		TaskRecord record = visible(locked(taskId), taskId, caller);
 		boolean candidate = record.candidateGroup() != null
 				&& caller.candidateGroups().contains(record.candidateGroup());
 		if (!candidate && !caller.username().equals(record.assignee())) {
@@ -309,6 +315,15 @@ public class DossierTasks {
 					+ "; ask them or a supervisor to hand it over");
 		}
 		return record;
+	}
+
+	/**
+	 * The step, locked until the transaction ends, so that two people completing it are
+	 * served one after the other. Found through the persistence context: a command that
+	 * checks a step and then completes it locks its row once.
+	 */
+	private Optional<TaskRecord> locked(String taskId) {
+		return Optional.ofNullable(this.entityManager.find(TaskRecord.class, taskId, LockModeType.PESSIMISTIC_WRITE));
 	}
 
 	private static TaskRecord visible(Optional<TaskRecord> found, String taskId, Caller caller) {

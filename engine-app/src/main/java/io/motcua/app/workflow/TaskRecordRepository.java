@@ -2,26 +2,14 @@ package io.motcua.app.workflow;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-
-import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
 
 interface TaskRecordRepository extends CrudRepository<TaskRecord, String> {
-
-	/**
-	 * Locks the row so that two people completing the same task are served one after the
-	 * other.
-	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select t from TaskRecord t where t.taskId = :taskId")
-	Optional<TaskRecord> findForUpdate(String taskId);
 
 	@Query("""
 			select t from TaskRecord t
