@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -216,16 +217,22 @@ public class DossierService {
 	 * many features that touch one dossier within a command read its row once.
 	 */
 	private Dossier byCode(String code) {
-		return this.entityManager.unwrap(Session.class)
-			.bySimpleNaturalId(Dossier.class)
-			.loadOptional(code)
+		return loaded(code)
 			.orElseThrow(() -> new IllegalStateException("No dossier " + code + " in the dossier table"));
 	}
 
-	/** A dossier the caller may see, as stored; for the queries of this feature. */
+	private Optional<Dossier> loaded(String code) {
+		return this.entityManager.unwrap(Session.class).bySimpleNaturalId(Dossier.class).loadOptional(code);
+	}
+
+	/**
+	 * A dossier the caller may see, as stored; for the queries of this feature. Resolved
+	 * through the persistence context as {@link #byCode} is: a command that checks the
+	 * dossier first and answers with it at the end reads it once.
+	 */
 	Dossier visible(String code) {
 		Caller caller = this.directory.currentCaller();
-		return this.dossiers.findByCode(code)
+		return loaded(code)
 			.filter((dossier) -> caller.sees(dossier.receivingUnit()) || caller.sees(dossier.processingUnit()))
 			.orElseThrow(() -> ProblemException.notFound("No dossier " + code));
 	}
