@@ -53,7 +53,7 @@ class LetterTexts {
 	}
 
 	String unit(String unitCode) {
-		return this.directory.unit(unitCode).map(StaffDirectory.UnitView::name).orElse(unitCode);
+		return this.directory.unitName(unitCode);
 	}
 
 	/** A member of staff as a letter names them: full name and username. */

@@ -59,6 +59,12 @@ public class StaffDirectory {
 		return this.staff.findByUsername(username).map(Staff::fullName);
 	}
 
+	/** A unit's name as letters and signatures print it; its code when it is unknown. */
+	@Transactional(readOnly = true)
+	public String unitName(String code) {
+		return unit(code).map(UnitView::name).orElse(code);
+	}
+
 	/** A unit by code. */
 	@Transactional(readOnly = true)
 	public Optional<UnitView> unit(String code) {

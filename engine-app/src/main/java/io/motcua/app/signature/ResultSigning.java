@@ -113,7 +113,8 @@ public class ResultSigning implements ResultSealing {
 			throw ProblemException.conflict("The result of dossier " + dossierCode + " is already signed");
 		}
 		IssuedPdf result = this.letters.issueResult(dossierCode);
-		SigningKey key = this.keys.staffKey(approver.username(), approver.fullName(), unitName(approver.unitCode()));
+		SigningKey key = this.keys.staffKey(approver.username(), approver.fullName(),
+				this.directory.unitName(approver.unitCode()));
 		byte[] signed = this.signer.sign(approverRequest(result.pdf(), dossierCode, approver), key);
 		DocumentView document = this.documents.issue(dossierCode, DocumentKind.SIGNED_RESULT,
 				"ket-qua-" + dossierCode + "-da-ky.pdf", signed);
@@ -182,7 +183,7 @@ public class ResultSigning implements ResultSealing {
 			.reduce((first, second) -> second)
 			.orElse(dossierCode);
 		DossierFacts facts = this.dossiers.facts(dossierCode);
-		String unitName = unitName(facts.processingUnit());
+		String unitName = this.directory.unitName(facts.processingUnit());
 		SigningKey seal = this.keys.sealKey(facts.processingUnit(), unitName);
 		SignatureAppearance appearance = SignatureAppearance
 			.signature(1, BLOCK_X, BLOCK_Y, BLOCK_WIDTH, BLOCK_HEIGHT, null, null, SignatureImages.signature(approver))
@@ -223,8 +224,9 @@ public class ResultSigning implements ResultSealing {
 				TITLE, approver.fullName(), SignatureImages.signature(approver.username()));
 		// The approver certifies (DocMDP: later signatures only), so the seal keeps the
 		// signature valid.
-		return new SignRequest(pdf, level(), "Phê duyệt kết quả hồ sơ " + dossierCode, unitName(approver.unitCode()),
-				approver.fullName(), appearance, true, this.properties.tsaUrl());
+		return new SignRequest(pdf, level(), "Phê duyệt kết quả hồ sơ " + dossierCode,
+				this.directory.unitName(approver.unitCode()), approver.fullName(), appearance, true,
+				this.properties.tsaUrl());
 	}
 
 	void record(String dossierCode, DocumentView document, String role, X509Certificate certificate, String actor) {
@@ -239,10 +241,6 @@ public class ResultSigning implements ResultSealing {
 	private SignatureLevel level() {
 		return (this.properties.tsaUrl() != null && !this.properties.tsaUrl().isBlank())
 				? SignatureLevel.PADES_BASELINE_T : SignatureLevel.PADES_BASELINE_B;
-	}
-
-	private String unitName(String unitCode) {
-		return this.directory.unit(unitCode).map(StaffDirectory.UnitView::name).orElse(unitCode);
 	}
 
 	/**

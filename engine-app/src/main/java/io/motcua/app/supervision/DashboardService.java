@@ -216,8 +216,7 @@ public class DashboardService {
 		else {
 			state = State.YELLOW;
 		}
-		String name = "*".equals(counts.unit()) ? null
-				: this.directory.unit(counts.unit()).map(StaffDirectory.UnitView::name).orElse(counts.unit());
+		String name = "*".equals(counts.unit()) ? null : this.directory.unitName(counts.unit());
 		return new UnitStatus(counts.unit(), name, counts, onTimeRate, onlineRate, overdueShare, state);
 	}
 
