@@ -1,9 +1,14 @@
 package io.motcua.app.operations;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One reaction to one event, as the event publication registry knows it: the listener's
@@ -13,6 +18,9 @@ import java.util.HexFormat;
  * @param eventHash SHA-256 of the serialized event, hex
  */
 record ReactionKey(String listenerId, String eventHash) {
+
+	/** How to read the dossier an event is about, per event type. */
+	private static final Map<Class<?>, Function<Object, String>> DOSSIER_CODES = new ConcurrentHashMap<>();
 
 	static ReactionKey of(String listenerId, Object serializedEvent) {
 		try {
@@ -34,6 +42,33 @@ record ReactionKey(String listenerId, String eventHash) {
 		String[] parts = signature.split("\\.");
 		String name = (parts.length >= 2) ? parts[parts.length - 2] + "." + parts[parts.length - 1] : signature;
 		return name + parameters.replaceAll("[a-zA-Z0-9_]+\\.", "");
+	}
+
+	/**
+	 * The dossier an event is about, when it names one (a record component
+	 * {@code dossierCode}); null otherwise.
+	 */
+	static String dossierCodeOf(Object event) {
+		return DOSSIER_CODES.computeIfAbsent(event.getClass(), ReactionKey::dossierCodeReader).apply(event);
+	}
+
+	private static Function<Object, String> dossierCodeReader(Class<?> type) {
+		if (type.isRecord()) {
+			for (RecordComponent component : type.getRecordComponents()) {
+				if (component.getName().equals("dossierCode") && component.getType() == String.class) {
+					Method accessor = component.getAccessor();
+					return (event) -> {
+						try {
+							return (String) accessor.invoke(event);
+						}
+						catch (ReflectiveOperationException ex) {
+							return null;
+						}
+					};
+				}
+			}
+		}
+		return (event) -> null;
 	}
 
 }

@@ -1,12 +1,10 @@
 package io.motcua.app.operations;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -68,8 +66,6 @@ class ReactionMonitor extends StaticMethodMatcherPointcutAdvisor {
 
 		private final Map<Method, String> listenerIds = new ConcurrentHashMap<>();
 
-		private final Map<Class<?>, Function<Object, String>> dossierCodes = new ConcurrentHashMap<>();
-
 		Monitor(ObjectProvider<ReactionFailures> failures, ObjectProvider<EventSerializer> serializer,
 				ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
 			this.failures = failures;
@@ -86,7 +82,7 @@ class ReactionMonitor extends StaticMethodMatcherPointcutAdvisor {
 					(key) -> new TransactionalApplicationListenerMethodAdapter(null, key.getDeclaringClass(), key)
 						.getListenerId());
 			String reaction = ReactionKey.reactionName(listenerId);
-			String dossierCode = dossierCodeOf(event);
+			String dossierCode = ReactionKey.dossierCodeOf(event);
 			long started = System.nanoTime();
 			try (MDC.MDCCloseable context = MDC.putCloseable(DossierLogContext.DOSSIER, dossierCode)) {
 				Object result = invocation.proceed();
@@ -125,30 +121,6 @@ class ReactionMonitor extends StaticMethodMatcherPointcutAdvisor {
 				log.warn("Could not record the failure of reaction {} for dossier {}: {}", listenerId, dossierCode,
 						ex.toString());
 			}
-		}
-
-		/** The dossier an event is about, when it names one ({@code dossierCode()}). */
-		private String dossierCodeOf(Object event) {
-			return this.dossierCodes.computeIfAbsent(event.getClass(), Monitor::dossierCodeReader).apply(event);
-		}
-
-		private static Function<Object, String> dossierCodeReader(Class<?> type) {
-			if (type.isRecord()) {
-				for (RecordComponent component : type.getRecordComponents()) {
-					if (component.getName().equals("dossierCode") && component.getType() == String.class) {
-						Method accessor = component.getAccessor();
-						return (event) -> {
-							try {
-								return (String) accessor.invoke(event);
-							}
-							catch (ReflectiveOperationException ex) {
-								return null;
-							}
-						};
-					}
-				}
-			}
-			return (event) -> null;
 		}
 
 	}

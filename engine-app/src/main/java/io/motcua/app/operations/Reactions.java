@@ -68,9 +68,10 @@ public class Reactions {
 			Failure failure = failed.get(key(publication));
 			pending.add(new PendingReaction(publication.getIdentifier(),
 					ReactionKey.reactionName(publication.getTargetIdentifier().getValue()),
-					publication.getEvent().getClass().getSimpleName(), dossierCode(publication.getEvent()),
-					publication.getPublicationDate(), (failure != null) ? failure.attempts() : 0,
-					(failure != null) ? failure.lastError() : null, (failure != null) ? failure.lastFailedAt() : null));
+					publication.getEvent().getClass().getSimpleName(),
+					ReactionKey.dossierCodeOf(publication.getEvent()), publication.getPublicationDate(),
+					(failure != null) ? failure.attempts() : 0, (failure != null) ? failure.lastError() : null,
+					(failure != null) ? failure.lastFailedAt() : null));
 		}
 		pending.sort(Comparator.comparing(PendingReaction::publishedAt));
 		return pending;
@@ -129,16 +130,6 @@ public class Reactions {
 	private ReactionKey key(TargetEventPublication publication) {
 		return ReactionKey.of(publication.getTargetIdentifier().getValue(),
 				this.serializer.serialize(publication.getEvent()));
-	}
-
-	private static String dossierCode(Object event) {
-		try {
-			Object code = event.getClass().getMethod("dossierCode").invoke(event);
-			return (code != null) ? code.toString() : null;
-		}
-		catch (ReflectiveOperationException ex) {
-			return null;
-		}
 	}
 
 	/**
