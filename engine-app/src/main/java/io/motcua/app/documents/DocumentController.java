@@ -65,7 +65,7 @@ class DocumentController {
 	 */
 	@GetMapping("/api/v1/dossiers/{code}/receipt")
 	ResponseEntity<InputStreamResource> receipt(@PathVariable String code) {
-		return this.documents.download(code, this.receipts.receipt(code).id()).asAttachment();
+		return this.receipts.download(code).asAttachment();
 	}
 
 	@ExceptionHandler(DocumentCorruptedException.class)

@@ -70,17 +70,19 @@ public class Receipts {
 	}
 
 	/**
-	 * The receipt of a dossier the caller may see, printed now if the reaction after
-	 * intake has not printed it yet.
+	 * The receipt of a dossier the caller may see, to download: printed now if the
+	 * reaction after intake has not printed it yet. The download is noted in the
+	 * timeline.
 	 * @throws ProblemException 404 when the caller may not see the dossier, or it has no
 	 * receipt
 	 */
 	@Transactional
-	public DocumentView receipt(String dossierCode) {
+	public DocumentService.Download download(String dossierCode) {
 		this.dossiers.find(dossierCode);
-		return print(dossierCode).or(() -> this.documents.issuedFor(dossierCode, DocumentKind.RECEIPT, ISSUED_FOR))
+		DocumentView receipt = print(dossierCode)
 			.or(() -> this.documents.latestIssued(dossierCode, DocumentKind.RECEIPT))
 			.orElseThrow(() -> ProblemException.notFound("Dossier " + dossierCode + " has no receipt"));
+		return this.documents.download(dossierCode, receipt.id());
 	}
 
 	@ApplicationModuleListener

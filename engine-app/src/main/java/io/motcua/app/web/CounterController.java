@@ -21,7 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.motcua.app.catalog.Procedure;
 import io.motcua.app.catalog.ProcedureCatalog;
 import io.motcua.app.catalog.ProcedureForms;
-import io.motcua.app.documents.DocumentService;
 import io.motcua.app.documents.Receipts;
 import io.motcua.app.dossier.Channel;
 import io.motcua.app.dossier.DossierService;
@@ -62,8 +61,6 @@ class CounterController {
 
 	private final Receipts receipts;
 
-	private final DocumentService documents;
-
 	private final DossierStatistics statistics;
 
 	private final StaffDirectory directory;
@@ -73,10 +70,9 @@ class CounterController {
 	private final Clock clock;
 
 	CounterController(ProcedureCatalog catalog, ProcedureForms forms, CounterIntake intake, DossierService dossiers,
-			DossierTasks tasks, StepCompletion completion, Receipts receipts, DocumentService documents,
-			DossierStatistics statistics, StaffDirectory directory, WebFormat format, Clock clock) {
+			DossierTasks tasks, StepCompletion completion, Receipts receipts, DossierStatistics statistics,
+			StaffDirectory directory, WebFormat format, Clock clock) {
 		this.receipts = receipts;
-		this.documents = documents;
 		this.completion = completion;
 		this.clock = clock;
 		this.catalog = catalog;
@@ -151,7 +147,7 @@ class CounterController {
 	 */
 	@GetMapping("/counter/receipt/{code}/pdf")
 	ResponseEntity<InputStreamResource> receiptPdf(@PathVariable String code) {
-		return this.documents.download(code, this.receipts.receipt(code).id()).asAttachment();
+		return this.receipts.download(code).asAttachment();
 	}
 
 	@GetMapping("/counter/returns")

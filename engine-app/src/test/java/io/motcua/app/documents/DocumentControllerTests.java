@@ -50,8 +50,7 @@ class DocumentControllerTests {
 		DocumentView receipt = new DocumentView(7L, CODE, DocumentKind.RECEIPT, "RECEIPT",
 				"giay-tiep-nhan-" + CODE + ".pdf", "application/pdf", pdf.length, "ab", "system",
 				Instant.parse("2026-12-07T02:00:00Z"), 1, null, "/api/v1/dossiers/" + CODE + "/documents/7/content");
-		given(this.receipts.receipt(CODE)).willReturn(receipt);
-		given(this.documents.download(CODE, 7L))
+		given(this.receipts.download(CODE))
 			.willReturn(new DocumentService.Download(receipt, () -> new ByteArrayInputStream(pdf)));
 		MvcTestResult result = this.mvc.get().uri("/api/v1/dossiers/{code}/receipt", CODE).exchange();
 		assertThat(result).hasStatus(200)
@@ -66,7 +65,7 @@ class DocumentControllerTests {
 
 	@Test
 	void aDossierTheCallerMayNotSeeHasNoReceipt() {
-		given(this.receipts.receipt(CODE)).willThrow(ProblemException.notFound("No dossier " + CODE));
+		given(this.receipts.download(CODE)).willThrow(ProblemException.notFound("No dossier " + CODE));
 		assertThat(this.mvc.get().uri("/api/v1/dossiers/{code}/receipt", CODE).exchange()).hasStatus(404)
 			.bodyJson()
 			.hasPathSatisfying("$.type",
