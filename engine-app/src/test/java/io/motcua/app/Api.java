@@ -80,6 +80,10 @@ public final class Api {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
 	}
 
+	public Reply delete(String path) {
+		return send(request(path).DELETE());
+	}
+
 	public Reply postRaw(String path, String body, String contentType) {
 		return send(request(path).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));

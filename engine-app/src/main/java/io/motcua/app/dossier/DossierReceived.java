@@ -14,7 +14,14 @@ import java.time.Instant;
  * @param processingUnit unit that processes it
  * @param receivedAt when it was received
  * @param receivedBy who received it (a member of staff's username, or {@code system})
+ * @param sequence the dossier's first event: 1
  */
 public record DossierReceived(String dossierCode, String procedureCode, Channel channel, String receivingUnit,
-		String processingUnit, Instant receivedAt, String receivedBy) {
+		String processingUnit, Instant receivedAt, String receivedBy, long sequence) implements BusinessEvent {
+
+	@Override
+	public Instant at() {
+		return this.receivedAt;
+	}
+
 }

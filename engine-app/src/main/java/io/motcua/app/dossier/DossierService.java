@@ -97,7 +97,7 @@ public class DossierService {
 		this.dossiers.save(dossier);
 		this.events.save(dossier.received());
 		this.publisher.publishEvent(new DossierReceived(code, request.procedureCode(), request.channel(),
-				request.receivingUnit(), request.processingUnit(), now, receivedBy));
+				request.receivingUnit(), request.processingUnit(), now, receivedBy, nextEventNumber(code)));
 		log.info("Dossier {} received at {} for procedure {}", code, request.receivingUnit(), request.procedureCode());
 		return new RegisteredDossier(code, now, secret);
 	}
@@ -123,7 +123,27 @@ public class DossierService {
 		Instant now = this.clock.instant();
 		this.events.save(dossier.moveTo(status, now, actor, stepName));
 		this.publisher.publishEvent(new DossierStatusChanged(code, dossier.procedureCode(), dossier.processingUnit(),
-				previous, status, now, actor, reason));
+				previous, status, now, actor, reason, nextEventNumber(code)));
+	}
+
+	/**
+	 * Numbers the next business event of a dossier ({@link BusinessEvent#sequence}). The
+	 * dossier row stays locked until the command commits, so a later command on the same
+	 * dossier takes the next number and commits after this one: the numbers follow the
+	 * order of commits, without gaps.
+	 */
+	@Transactional
+	public long nextEventNumber(String code) {
+		int updated = this.entityManager
+			.createNativeQuery("update dossier set event_sequence = event_sequence + 1 where code = :code")
+			.setParameter("code", code)
+			.executeUpdate();
+		if (updated != 1) {
+			throw new IllegalStateException("No dossier " + code + " in the dossier table");
+		}
+		return ((Number) this.entityManager.createNativeQuery("select event_sequence from dossier where code = :code")
+			.setParameter("code", code)
+			.getSingleResult()).longValue();
 	}
 
 	/** Facts of a dossier for other features' commands and reactions; unscoped. */

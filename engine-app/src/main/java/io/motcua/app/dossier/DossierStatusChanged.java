@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param actor who caused it, {@code system} for the engine's jobs
  * @param reason the reason given with the decision that caused it (what a supplement
  * request asks for, why a dossier is refused), null when none was given
+ * @param sequence the event's number among the dossier's events
  */
 public record DossierStatusChanged(String dossierCode, String procedureCode, String processingUnit, DossierStatus from,
-		DossierStatus to, Instant at, String actor, String reason) {
+		DossierStatus to, Instant at, String actor, String reason, long sequence) implements BusinessEvent {
 }

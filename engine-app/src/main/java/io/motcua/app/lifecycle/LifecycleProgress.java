@@ -2,6 +2,7 @@ package io.motcua.app.lifecycle;
 
 import java.time.Instant;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.motcua.app.dossier.DossierService;
@@ -13,8 +14,9 @@ import io.motcua.app.workflow.SlaAlarm;
 /**
  * Where the engine's moves become dossier facts, inside the engine's transaction: a
  * status reached moves the dossier (and a ready result is judged against its deadline), a
- * step handed over is noted and given its due date, a step completed its verdict, an SLA
- * alarm goes to the deadline's owner. Nothing here moves the engine.
+ * step handed over is noted and given its due date, a step completed its verdict (and
+ * {@link io.motcua.app.lifecycle.StepCompleted} follows after commit), an SLA alarm goes
+ * to the deadline's owner. Nothing here moves the engine.
  */
 @Component
 class LifecycleProgress implements DossierProgress {
@@ -23,9 +25,12 @@ class LifecycleProgress implements DossierProgress {
 
 	private final DeadlineService deadlines;
 
-	LifecycleProgress(DossierService dossiers, DeadlineService deadlines) {
+	private final ApplicationEventPublisher events;
+
+	LifecycleProgress(DossierService dossiers, DeadlineService deadlines, ApplicationEventPublisher events) {
 		this.dossiers = dossiers;
 		this.deadlines = deadlines;
+		this.events = events;
 	}
 
 	@Override
@@ -45,8 +50,13 @@ class LifecycleProgress implements DossierProgress {
 	}
 
 	@Override
-	public String stepCompleted(StepCompleted completed) {
-		return this.deadlines.stepVerdict(completed.dueAt(), completed.completedAt());
+	public String stepCompleted(DossierProgress.StepCompleted completed) {
+		String verdict = this.deadlines.stepVerdict(completed.dueAt(), completed.completedAt());
+		// The port's record of the same name is in scope here: the event is named in full
+		this.events.publishEvent(new io.motcua.app.lifecycle.StepCompleted(completed.dossierCode(), completed.taskKey(),
+				completed.name(), completed.outcome(), verdict, completed.actor(), completed.openedAt(),
+				completed.completedAt(), this.dossiers.nextEventNumber(completed.dossierCode())));
+		return verdict;
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package io.motcua.app.lifecycle;
 
+import java.time.Clock;
 import java.time.Instant;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,13 +37,19 @@ public class Supplements {
 
 	private final StaffDirectory directory;
 
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
 	Supplements(DossierService dossiers, DossierTasks steps, Workflow workflow, DeadlineService deadlines,
-			StaffDirectory directory) {
+			StaffDirectory directory, ApplicationEventPublisher events, Clock clock) {
 		this.dossiers = dossiers;
 		this.steps = steps;
 		this.workflow = workflow;
 		this.deadlines = deadlines;
 		this.directory = directory;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -65,8 +73,9 @@ public class Supplements {
 	}
 
 	/**
-	 * Check the dossier awaits a supplement → record its arrival in the timeline → the
-	 * process goes back to review → the clock runs again.
+	 * Check the dossier awaits a supplement → record its arrival in the timeline (and
+	 * {@link SupplementReceived} after commit) → the process goes back to review → the
+	 * clock runs again.
 	 * @throws ProblemException 404 when not visible, 409 when no supplement is awaited
 	 */
 	@Transactional
@@ -78,6 +87,8 @@ public class Supplements {
 		}
 		String actor = this.directory.currentActor();
 		this.dossiers.note(code, "SUPPLEMENT_RECEIVED", actor, note);
+		this.events.publishEvent(
+				new SupplementReceived(code, actor, this.clock.instant(), this.dossiers.nextEventNumber(code)));
 		this.workflow.supplementReceived(code);
 		this.deadlines.follow(code, actor);
 		return this.dossiers.find(code);

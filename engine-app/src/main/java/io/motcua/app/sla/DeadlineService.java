@@ -143,7 +143,8 @@ public class DeadlineService {
 						calendar),
 				calendar);
 		this.dossiers.note(code, "EXTENDED", "Apology letter: new appointment " + appointment + " — " + reason);
-		this.events.publishEvent(new DossierExtended(code, current.dueAt(), appointment, reason, now, actor));
+		this.events.publishEvent(new DossierExtended(code, current.dueAt(), appointment, reason, now, actor,
+				this.dossiers.nextEventNumber(code)));
 		return view(code);
 	}
 
@@ -208,7 +209,8 @@ public class DeadlineService {
 		DossierFacts facts = this.dossiers.facts(code);
 		if (alarm == SlaAlarm.OVERDUE) {
 			this.dossiers.markOverdue(code);
-			this.events.publishEvent(new DeadlineMissed(code, facts.processingUnit(), facts.dueAt()));
+			this.events.publishEvent(new DeadlineMissed(code, facts.processingUnit(), facts.dueAt(),
+					this.clock.instant(), this.dossiers.nextEventNumber(code)));
 			log.warn("Dossier {} is overdue (due {}); supervisors of {} will be told", code, facts.dueAt(),
 					facts.processingUnit());
 		}

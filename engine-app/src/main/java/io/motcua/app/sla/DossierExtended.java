@@ -2,6 +2,8 @@ package io.motcua.app.sla;
 
 import java.time.Instant;
 
+import io.motcua.app.dossier.BusinessEvent;
+
 /**
  * The office extended a dossier's appointment. Delivered after the extension commits, to
  * the reaction that issues the apology letter (Form 04).
@@ -12,7 +14,8 @@ import java.time.Instant;
  * @param reason why the dossier will be late
  * @param at when it was extended
  * @param actor who extended it
+ * @param sequence the event's number among the dossier's events
  */
 public record DossierExtended(String dossierCode, Instant previousDueAt, Instant appointment, String reason, Instant at,
-		String actor) {
+		String actor, long sequence) implements BusinessEvent {
 }

@@ -63,10 +63,16 @@ public interface DossierProgress {
 	 *
 	 * @param dossierCode the dossier
 	 * @param taskId the step
+	 * @param taskKey the model's id of the step
+	 * @param name its display name
+	 * @param outcome the outcome chosen, null when the model offers none
+	 * @param actor who completed it
+	 * @param openedAt when it was handed over
 	 * @param dueAt its due date, null when it had none
 	 * @param completedAt when it was completed
 	 */
-	record StepCompleted(String dossierCode, String taskId, Instant dueAt, Instant completedAt) {
+	record StepCompleted(String dossierCode, String taskId, String taskKey, String name, String outcome, String actor,
+			Instant openedAt, Instant dueAt, Instant completedAt) {
 	}
 
 }

@@ -63,10 +63,12 @@ class TaskProjectionListener {
 				this.records.findById(task.getId()).ifPresent((record) -> record.assignTo(task.getAssignee()));
 			case TaskListener.EVENTNAME_COMPLETE -> this.records.findById(task.getId()).ifPresent((record) -> {
 				Instant now = now();
-				record.complete(now, this.directory.currentActor(), stringVariable(task, DossierLifecycle.VAR_OUTCOME),
+				String actor = this.directory.currentActor();
+				record.complete(now, actor, stringVariable(task, DossierLifecycle.VAR_OUTCOME),
 						stringVariable(task, DossierLifecycle.VAR_DECISION_COMMENT));
 				record.judge(this.progress.stepCompleted(
-						new DossierProgress.StepCompleted(record.dossierCode(), record.taskId(), record.dueAt(), now)));
+						new DossierProgress.StepCompleted(record.dossierCode(), record.taskId(), record.taskKey(),
+								record.name(), record.outcome(), actor, record.createdAt(), record.dueAt(), now)));
 			});
 			case TaskListener.EVENTNAME_DELETE -> this.records.findById(task.getId())
 				.filter(TaskRecord::isOpen)

@@ -90,7 +90,7 @@ class LettersTests {
 		String code = registered();
 		Instant at = Instant.parse("2026-12-07T03:00:00Z");
 		DossierStatusChanged requested = new DossierStatusChanged(code, "HKD-01", "TRANBIEN", DossierStatus.IN_PROGRESS,
-				DossierStatus.AWAITING_SUPPLEMENT, at, "specialist", "Thiếu bản sao hợp đồng thuê địa điểm");
+				DossierStatus.AWAITING_SUPPLEMENT, at, "specialist", "Thiếu bản sao hợp đồng thuê địa điểm", 3);
 		scenario.publish(requested)
 			.andWaitForStateChange(
 					() -> this.documents.issuedFor(code, DocumentKind.SUPPLEMENT_REQUEST, "AWAITING_SUPPLEMENT@" + at),
@@ -108,7 +108,7 @@ class LettersTests {
 		Instant at = Instant.parse("2026-12-07T04:00:00Z");
 		scenario
 			.publish(new DossierStatusChanged(code, "HKD-01", "TRANBIEN", DossierStatus.IN_PROGRESS,
-					DossierStatus.REJECTED, at, "approver", "Địa điểm kinh doanh nằm trong khu quy hoạch"))
+					DossierStatus.REJECTED, at, "approver", "Địa điểm kinh doanh nằm trong khu quy hoạch", 7))
 			.andWaitForStateChange(() -> this.documents.issuedFor(code, DocumentKind.REFUSAL, "REJECTED@" + at),
 					Optional::isPresent)
 			.andVerify((letter) -> assertThat(text(letter.orElseThrow()))
@@ -121,7 +121,7 @@ class LettersTests {
 		String code = registered();
 		scenario
 			.publish(new DossierStatusChanged(code, "HKD-01", "TRANBIEN", DossierStatus.RECEIVED,
-					DossierStatus.IN_PROGRESS, Instant.parse("2026-12-07T02:00:00Z"), "system", null))
+					DossierStatus.IN_PROGRESS, Instant.parse("2026-12-07T02:00:00Z"), "system", null, 2))
 			.andWaitForStateChange(this::pendingReactions, (pending) -> pending == 0);
 		assertThat(issued(code, DocumentKind.SUPPLEMENT_REQUEST) + issued(code, DocumentKind.REFUSAL)).isZero();
 	}
@@ -132,7 +132,7 @@ class LettersTests {
 		Instant at = Instant.parse("2026-12-07T05:00:00Z");
 		scenario
 			.publish(new DossierExtended(code, Instant.parse("2026-12-08T10:00:00Z"),
-					Instant.parse("2026-12-11T09:30:00Z"), "Chờ ý kiến phòng Tài nguyên", at, "specialist"))
+					Instant.parse("2026-12-11T09:30:00Z"), "Chờ ý kiến phòng Tài nguyên", at, "specialist", 4))
 			.andWaitForStateChange(() -> this.documents.issuedFor(code, DocumentKind.APOLOGY, "EXTENDED@" + at),
 					Optional::isPresent)
 			.andVerify((letter) -> assertThat(text(letter.orElseThrow())).contains(

@@ -138,7 +138,7 @@ class ReactionsIT extends ApplicationIT {
 		Method on = receipts.getDeclaredMethod("on", DossierReceived.class);
 		String listener = new TransactionalApplicationListenerMethodAdapter(null, receipts, on).getListenerId();
 		DossierReceived received = new DossierReceived(code, PROCEDURE, Channel.COUNTER, "TRANBIEN", "TRANBIEN",
-				this.clock.instant(), "clerk");
+				this.clock.instant(), "clerk", 1);
 		this.jdbc.update(
 				"insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)"
 						+ " values (?, ?, ?, ?, ?)",

@@ -40,7 +40,7 @@ class InboxTests {
 	@Test
 	void aMissedDeadlineReachesTheUnitsSupervisorsOnceHoweverOftenItIsDelivered(Scenario scenario) {
 		DeadlineMissed missed = new DeadlineMissed("TRANBIEN-20261207-9001", "TRANBIEN",
-				Instant.parse("2026-12-07T10:00:00Z"));
+				Instant.parse("2026-12-07T10:00:00Z"), Instant.parse("2026-12-07T10:00:01Z"), 5);
 		scenario.publish(missed).andWaitForStateChange(() -> entries(missed.dossierCode()), (count) -> count > 0);
 		scenario.publish(missed).andWaitForStateChange(this::pending, (count) -> count == 0);
 

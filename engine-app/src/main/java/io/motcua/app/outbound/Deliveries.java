@@ -1,0 +1,381 @@
+package io.motcua.app.outbound;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.motcua.app.outbound.DeliveryChannel.DeliveryOutcome;
+import io.motcua.app.outbound.DeliveryChannel.Target;
+
+/**
+ * The delivery queue: one row per event and destination, attempted when due, in order per
+ * dossier and destination (an event waits until the dossier's earlier events have reached
+ * the outbox and been accepted or given up), at least once. Any node may attempt any
+ * delivery: it claims the row for {@code motcua.outbound.lease} first, so two nodes do
+ * not send the same event at the same time; a node killed while sending leaves a claim
+ * that runs out, and the event is sent again with the same id. Destinations are served
+ * side by side, so a slow one holds back only its own events; nothing here runs inside a
+ * staff member's request.
+ */
+@Component
+class Deliveries implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+	private static final String SELECT_VIEW = "select d.id, d.event_id, e.type, d.dossier_code, d.sequence, d.status,"
+			+ " d.attempts, d.last_status, d.last_error, d.last_attempt_at, d.next_attempt_at, d.delivered_at"
+			+ " from outbound_delivery d join outbound_event e on e.id = d.event_id";
+
+	private final JdbcClient jdbc;
+
+	private final DestinationRepository destinations;
+
+	private final Map<DestinationKind, DeliveryChannel> channels;
+
+	private final OutboundProperties properties;
+
+	private final ThreadPoolTaskExecutor executor;
+
+	private final Clock clock;
+
+	/** Destinations this node is delivering to right now. */
+	private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+	private final Counter accepted;
+
+	private final Counter failed;
+
+	private final Counter dead;
+
+	Deliveries(JdbcClient jdbc, DestinationRepository destinations, List<DeliveryChannel> channels,
+			OutboundProperties properties, MeterRegistry meters, Clock clock) {
+		this.jdbc = jdbc;
+		this.destinations = destinations;
+		this.channels = channels.stream().collect(Collectors.toMap(DeliveryChannel::kind, Function.identity()));
+		this.properties = properties;
+		this.executor = deliveryThreads();
+		this.clock = clock;
+		this.accepted = Counter.builder("motcua.outbound.deliveries")
+			.description("Event deliveries attempted, by outcome")
+			.tag("outcome", "accepted")
+			.register(meters);
+		this.failed = Counter.builder("motcua.outbound.deliveries")
+			.description("Event deliveries attempted, by outcome")
+			.tag("outcome", "failed")
+			.register(meters);
+		this.dead = Counter.builder("motcua.outbound.deliveries")
+			.description("Event deliveries attempted, by outcome")
+			.tag("outcome", "dead")
+			.register(meters);
+		Gauge.builder("motcua.outbound.backlog", this::backlog)
+			.description("Event deliveries not yet accepted by their destination")
+			.register(meters);
+	}
+
+	/**
+	 * Deliveries have threads of their own, apart from the reactions and the requests: a
+	 * destination that answers slowly holds one of these, never a staff member's request.
+	 * Not a bean: an {@code Executor} bean would stand in for Spring Boot's own.
+	 */
+	private static ThreadPoolTaskExecutor deliveryThreads() {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setThreadNamePrefix("delivery-");
+		executor.setCorePoolSize(4);
+		executor.setMaxPoolSize(4);
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(15);
+		executor.initialize();
+		return executor;
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdown();
+	}
+
+	/** Queues an event for each destination that wants it. */
+	void enqueue(FeedEvent event, List<Destination> to) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		for (Destination destination : to) {
+			this.jdbc.sql(
+					"insert into outbound_delivery (destination_id, event_id, dossier_code, sequence, status, attempts,"
+							+ " created_at, pending_since, next_attempt_at) values (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)")
+				.params(destination.id(), event.id(), event.dossierCode(), event.sequence(), now, now, now)
+				.update();
+		}
+	}
+
+	/** Attempts every delivery that is due, destination by destination side by side. */
+	@Scheduled(initialDelayString = "${motcua.outbound.poll-interval:PT1S}",
+			fixedDelayString = "${motcua.outbound.poll-interval:PT1S}")
+	void dispatch() {
+		Instant now = this.clock.instant();
+		List<Due> due = this.jdbc
+			.sql("select id, destination_id, event_id, dossier_code, sequence from outbound_delivery"
+					+ " where status = 'PENDING' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)"
+					+ " order by id fetch first " + this.properties.batchSize() + " rows only")
+			.params(Timestamp.from(now), Timestamp.from(now))
+			.query((rs, row) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5)))
+			.list();
+		if (due.isEmpty()) {
+			return;
+		}
+		Map<String, List<Due>> byDestination = new LinkedHashMap<>();
+		due.forEach((delivery) -> byDestination.computeIfAbsent(delivery.destinationId(), (id) -> new ArrayList<>())
+			.add(delivery));
+		byDestination.forEach((destinationId, deliveries) -> {
+			// A destination still busy with the last round's events keeps them; the
+			// others
+			// go on without waiting for it
+			if (this.busy.add(destinationId)) {
+				try {
+					this.executor.execute(() -> {
+						try {
+							deliverAll(destinationId, deliveries);
+						}
+						finally {
+							this.busy.remove(destinationId);
+						}
+					});
+				}
+				catch (RuntimeException ex) {
+					this.busy.remove(destinationId);
+					throw ex;
+				}
+			}
+		});
+	}
+
+	private void deliverAll(String destinationId, List<Due> deliveries) {
+		Destination destination = this.destinations.findById(destinationId).orElse(null);
+		if (destination == null || !destination.isActive()) {
+			return;
+		}
+		DeliveryChannel channel = this.channels.get(destination.kind());
+		if (channel == null) {
+			log.warn("No channel delivers to {} destinations; {} deliveries to {} wait", destination.kind(),
+					deliveries.size(), destination.url());
+			return;
+		}
+		Target target = new Target(destination.id(), destination.url(), destination.secret());
+		for (Due delivery : deliveries) {
+			if (inOrder(delivery) && claim(delivery)) {
+				MDC.put("dossier", delivery.dossierCode());
+				try {
+					record(delivery, attempt(channel, target, event(delivery.eventId())));
+				}
+				finally {
+					MDC.remove("dossier");
+				}
+			}
+		}
+	}
+
+	private DeliveryOutcome attempt(DeliveryChannel channel, Target target, FeedEvent event) {
+		try {
+			return channel.deliver(target, event);
+		}
+		catch (RuntimeException ex) {
+			return DeliveryOutcome.refused(null, ex.toString());
+		}
+	}
+
+	/**
+	 * Whether the dossier's earlier events are all in the outbox and none of them still
+	 * waits for this destination.
+	 */
+	private boolean inOrder(Due delivery) {
+		long earlierInOutbox = this.jdbc
+			.sql("select count(*) from outbound_event where dossier_code = ? and sequence < ?")
+			.params(delivery.dossierCode(), delivery.sequence())
+			.query(Long.class)
+			.single();
+		if (earlierInOutbox < delivery.sequence() - 1) {
+			return false;
+		}
+		long earlierWaiting = this.jdbc
+			.sql("select count(*) from outbound_delivery where destination_id = ? and dossier_code = ?"
+					+ " and sequence < ? and status = 'PENDING'")
+			.params(delivery.destinationId(), delivery.dossierCode(), delivery.sequence())
+			.query(Long.class)
+			.single();
+		return earlierWaiting == 0;
+	}
+
+	/** Takes the delivery for this node, unless another node has it. */
+	private boolean claim(Due delivery) {
+		Instant now = this.clock.instant();
+		return this.jdbc
+			.sql("update outbound_delivery set claimed_until = ? where id = ? and status = 'PENDING'"
+					+ " and (claimed_until is null or claimed_until < ?)")
+			.params(Timestamp.from(now.plus(this.properties.lease())), delivery.id(), Timestamp.from(now))
+			.update() == 1;
+	}
+
+	private void record(Due delivery, DeliveryOutcome outcome) {
+		Instant now = this.clock.instant();
+		if (outcome.accepted()) {
+			this.jdbc
+				.sql("update outbound_delivery set status = 'DELIVERED', attempts = attempts + 1, claimed_until = null,"
+						+ " last_attempt_at = ?, last_status = ?, last_error = null, delivered_at = ? where id = ?")
+				.params(Timestamp.from(now), outcome.status(), Timestamp.from(now), delivery.id())
+				.update();
+			this.accepted.increment();
+			return;
+		}
+		Map<String, Object> row = this.jdbc.sql("select attempts, pending_since from outbound_delivery where id = ?")
+			.param(delivery.id())
+			.query()
+			.singleRow();
+		int attempts = ((Number) row.get("attempts")).intValue() + 1;
+		Instant pendingSince = instant(row.get("pending_since"));
+		boolean giveUp = !Duration.between(pendingSince, now).minus(this.properties.deadAfter()).isNegative();
+		this.jdbc
+			.sql("update outbound_delivery set status = ?, attempts = ?, claimed_until = null, last_attempt_at = ?,"
+					+ " last_status = ?, last_error = ?, next_attempt_at = ? where id = ?")
+			.params(giveUp ? DeliveryStatus.DEAD.name() : DeliveryStatus.PENDING.name(), attempts, Timestamp.from(now),
+					outcome.status(), outcome.error(), Timestamp.from(now.plus(this.properties.backoff(attempts))),
+					delivery.id())
+			.update();
+		if (giveUp) {
+			this.dead.increment();
+			log.error(
+					"Gave up delivering event {} of dossier {} to destination {} after {} attempts: {}."
+							+ " Redeliver it from /admin/webhooks once the receiver is mended",
+					delivery.eventId(), delivery.dossierCode(), delivery.destinationId(), attempts, outcome.error());
+		}
+		else {
+			this.failed.increment();
+			log.warn("Delivery of event {} to destination {} failed (attempt {}): {}; next attempt in {}",
+					delivery.eventId(), delivery.destinationId(), attempts, outcome.error(),
+					this.properties.backoff(attempts));
+		}
+	}
+
+	private FeedEvent event(String id) {
+		return this.jdbc.sql(
+				"select id, type, dossier_code, sequence, unit_code, occurred_at, data from outbound_event where id = ?")
+			.param(id)
+			.query((rs, row) -> new FeedEvent(rs.getString(1), EventType.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getLong(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+			.single();
+	}
+
+	/** The newest deliveries to a destination, optionally of one status. */
+	@Transactional(readOnly = true)
+	List<DeliveryView> log(String destinationId, DeliveryStatus status, int limit) {
+		return this.jdbc
+			.sql(SELECT_VIEW + " where d.destination_id = :destination"
+					+ ((status != null) ? " and d.status = :status" : "") + " order by d.id desc fetch first " + limit
+					+ " rows only")
+			.param("destination", destinationId)
+			.params((status != null) ? Map.of("status", status.name()) : Map.of())
+			.query(Deliveries::view)
+			.list();
+	}
+
+	/** How many deliveries to a destination stand at each status. */
+	@Transactional(readOnly = true)
+	Map<DeliveryStatus, Long> counts(String destinationId) {
+		Map<DeliveryStatus, Long> counts = new LinkedHashMap<>();
+		for (DeliveryStatus status : DeliveryStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.jdbc.sql("select status, count(*) from outbound_delivery where destination_id = ? group by status")
+			.param(destinationId)
+			.query((rs, row) -> counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/**
+	 * Puts a delivery back in the queue, due now and counted afresh towards giving up.
+	 * @return false when the destination has no such delivery, or it is pending already
+	 */
+	@Transactional
+	boolean redeliver(String destinationId, long id) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc.sql("update outbound_delivery set status = 'PENDING', pending_since = ?, next_attempt_at = ?,"
+				+ " claimed_until = null, delivered_at = null where id = ? and destination_id = ? and status <> 'PENDING'")
+			.params(now, now, id, destinationId)
+			.update() == 1;
+	}
+
+	/** Puts every dead delivery of a destination back in the queue; answers how many. */
+	@Transactional
+	int redeliverDead(String destinationId) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc
+			.sql("update outbound_delivery set status = 'PENDING', pending_since = ?, next_attempt_at = ?,"
+					+ " claimed_until = null where destination_id = ? and status = 'DEAD'")
+			.params(now, now, destinationId)
+			.update();
+	}
+
+	/** Gives up every pending delivery of a destination that was switched off. */
+	@Transactional
+	void abandon(String destinationId, String why) {
+		this.jdbc
+			.sql("update outbound_delivery set status = 'DEAD', last_error = ?, claimed_until = null"
+					+ " where destination_id = ? and status = 'PENDING'")
+			.params(why, destinationId)
+			.update();
+	}
+
+	/** Deliveries not yet accepted and not given up, over all destinations. */
+	long backlog() {
+		return this.jdbc.sql("select count(*) from outbound_delivery where status = 'PENDING'")
+			.query(Long.class)
+			.single();
+	}
+
+	private static DeliveryView view(ResultSet rs, int row) throws SQLException {
+		return new DeliveryView(rs.getLong(1), rs.getString(2), EventType.valueOf(rs.getString(3)).type(),
+				rs.getString(4), rs.getLong(5), DeliveryStatus.valueOf(rs.getString(6)), rs.getInt(7),
+				(Integer) rs.getObject(8, Integer.class), rs.getString(9), instant(rs.getTimestamp(10)),
+				instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)));
+	}
+
+	private static Instant instant(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Timestamp timestamp) {
+			return timestamp.toInstant();
+		}
+		if (value instanceof java.time.OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		throw new IllegalStateException("Not a time: " + value.getClass());
+	}
+
+	private record Due(long id, String destinationId, String eventId, String dossierCode, long sequence) {
+	}
+
+}
