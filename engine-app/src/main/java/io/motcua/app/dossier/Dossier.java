@@ -49,6 +49,10 @@ class Dossier {
 	@Column(name = "form_id", length = 100)
 	private String formId;
 
+	/** The national portal's code, for a dossier submitted there; null otherwise. */
+	@Column(name = "portal_code", length = 60)
+	private String portalCode;
+
 	@Column(name = "form_version", length = 40)
 	private String formVersion;
 
@@ -147,6 +151,17 @@ class Dossier {
 	void submittedWith(String formId, String formVersion) {
 		this.formId = formId;
 		this.formVersion = formVersion;
+	}
+
+	void handedOverAs(String portalCode) {
+		if (this.portalCode != null && !this.portalCode.equals(portalCode)) {
+			throw new IllegalStateException("Dossier " + this.code + " came from the portal as " + this.portalCode);
+		}
+		this.portalCode = portalCode;
+	}
+
+	String portalCode() {
+		return this.portalCode;
 	}
 
 	String formId() {

@@ -9,4 +9,6 @@ interface DossierRepository extends CrudRepository<Dossier, Long>, JpaSpecificat
 
 	Optional<Dossier> findByCode(String code);
 
+	Optional<Dossier> findByPortalCode(String portalCode);
+
 }

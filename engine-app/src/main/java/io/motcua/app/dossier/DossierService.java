@@ -102,6 +102,27 @@ public class DossierService {
 		return new RegisteredDossier(code, now, secret);
 	}
 
+	/**
+	 * The dossier was submitted on the national portal under {@code portalCode}; the
+	 * portal follows it by that code.
+	 */
+	@Transactional
+	public void recordPortalCode(String code, String portalCode) {
+		byCode(code).handedOverAs(portalCode);
+	}
+
+	/** The portal's code of a dossier handed over from it, empty for any other. */
+	@Transactional(readOnly = true)
+	public Optional<String> portalCode(String code) {
+		return Optional.ofNullable(byCode(code).portalCode());
+	}
+
+	/** The code of the dossier the portal handed over as {@code portalCode}; unscoped. */
+	@Transactional(readOnly = true)
+	public Optional<String> codeOfPortalDossier(String portalCode) {
+		return this.dossiers.findByPortalCode(portalCode).map(Dossier::code);
+	}
+
 	/** The dossier's process started. */
 	@Transactional
 	public void processStarted(String code, String processInstanceId) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -63,10 +64,22 @@ class DocumentedIntake {
 	 * and stores and attaches the files in one transaction.
 	 */
 	DocumentedDossier receive(String application, List<IncomingFile> files) {
-		IntakeRequest request = parse(application);
+		return receive(parse(application), files, null, (code) -> {
+		});
+	}
+
+	/**
+	 * Receives an application already parsed, at {@code receivingUnit} (null for the
+	 * caller's unit), as {@link #receive(String, List)} does; {@code alsoRecord} runs in
+	 * the same transaction once the dossier exists (what a hand-over notes of it).
+	 */
+	DocumentedDossier receive(IntakeRequest request, List<IncomingFile> files, String receivingUnit,
+			Consumer<String> alsoRecord) {
 		try (CheckedFiles checked = this.checks.check(request.procedureCode(), files, null, true)) {
 			return this.transactions.execute((status) -> {
-				ReceivedDossier received = this.intake.receive(request);
+				ReceivedDossier received = (receivingUnit != null) ? this.intake.receive(request, receivingUnit)
+						: this.intake.receive(request);
+				alsoRecord.accept(received.code());
 				List<DocumentView> attached = this.documents.attach(received.code(), DocumentKind.APPLICATION, checked);
 				return new DocumentedDossier(received.code(), received.status(), received.receivedAt(),
 						received.dueAt(), received.lookupSecret(), received.procedureCode(), received.receivingUnit(),
@@ -75,7 +88,7 @@ class DocumentedIntake {
 		}
 	}
 
-	private IntakeRequest parse(String application) {
+	IntakeRequest parse(String application) {
 		if (application == null || application.isBlank()) {
 			throw ProblemException.invalid("application",
 					"send the application as a JSON part named 'application' next to the files");

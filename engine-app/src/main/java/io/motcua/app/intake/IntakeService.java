@@ -97,29 +97,43 @@ class IntakeService {
 	 */
 	@Transactional
 	ReceivedDossier receive(IntakeRequest request) {
+		return receive(request, this.directory.currentCaller().unitCode());
+	}
+
+	/**
+	 * Receives an application at one of the caller's units (a machine client acting for
+	 * several), as {@link #receive(IntakeRequest)} does.
+	 * @throws ProblemException 422 naming what is wrong, the unit included
+	 */
+	@Transactional
+	ReceivedDossier receive(IntakeRequest request, String receivingUnit) {
 		Procedure procedure = this.catalog.find(request.procedureCode())
 			.orElseThrow(() -> ProblemException.invalid("Unknown procedure " + request.procedureCode(),
 					List.of(new FieldError("procedureCode", "no procedure with this code in the catalog"))));
 		JsonNode formData = checkedFormData(request, procedure);
 		FormDefinition form = this.forms.definition(procedure.formId()).orElseThrow();
 		Caller caller = this.directory.currentCaller();
-		String processingUnit = this.directory.processingUnitFor(caller.unitCode(), procedure.processingUnitType());
+		if (!caller.sees(receivingUnit)) {
+			throw ProblemException.invalid("unit",
+					"không có đơn vị '" + receivingUnit + "' trong phạm vi / unknown unit");
+		}
+		String processingUnit = this.directory.processingUnitFor(receivingUnit, procedure.processingUnitType());
 		IntakeRequest.ApplicantRequest applicant = request.applicant();
 
 		RegisteredDossier dossier = this.dossiers
 			.register(new NewDossier(procedure.code(), procedure.version(), procedure.processKey(), request.channel(),
 					new ApplicantData(applicant.fullName().trim(), applicant.identityNumber(), applicant.phone(),
 							applicant.email(), applicant.address().trim()),
-					formData, form.id(), form.version(), caller.unitCode(), processingUnit));
+					formData, form.id(), form.version(), receivingUnit, processingUnit));
 		SlaTimers timers = this.deadlines.open(dossier.code(), procedure.code(), dossier.receivedAt(),
 				caller.username());
-		String process = this.workflow.start(procedure.processKey(), dossier.code(), caller.unitCode(), processingUnit,
+		String process = this.workflow.start(procedure.processKey(), dossier.code(), receivingUnit, processingUnit,
 				timers);
 		this.dossiers.processStarted(dossier.code(), process);
 		this.receipts.order(dossier.code(), dossier.lookupSecret());
 
 		return new ReceivedDossier(dossier.code(), this.dossiers.facts(dossier.code()).status(), dossier.receivedAt(),
-				timers.dueAt(), dossier.lookupSecret(), procedure.code(), caller.unitCode(), processingUnit);
+				timers.dueAt(), dossier.lookupSecret(), procedure.code(), receivingUnit, processingUnit);
 	}
 
 	/**

@@ -79,6 +79,18 @@ public class Webhooks {
 						new FieldError("units", "không có đơn vị '" + unit + "' trong phạm vi của bạn / unknown unit"));
 			}
 		}
+		// A machine client subscribes only to the types it was allowed, all of them when
+		// it
+		// names none
+		this.directory.currentClient().ifPresent((client) -> {
+			if (types.isEmpty() && !client.eventTypes().isEmpty()) {
+				client.eventTypes().forEach((name) -> EventType.named(name).ifPresent(types::add));
+			}
+			types.stream()
+				.filter((type) -> !client.allows(type.type()))
+				.forEach((type) -> errors.add(new FieldError("eventTypes",
+						"máy khách không được nhận loại '" + type.type() + "' / not allowed for this client")));
+		});
 		if (description != null && description.length() > 500) {
 			errors.add(new FieldError("description", "tối đa 500 ký tự / at most 500 characters"));
 		}
@@ -108,6 +120,29 @@ public class Webhooks {
 	@Transactional(readOnly = true)
 	public SubscriptionView subscription(String id) {
 		return view(webhook(id));
+	}
+
+	/** The subscriptions the calling machine client made, newest first. */
+	@Transactional(readOnly = true)
+	public List<SubscriptionView> ownSubscriptions() {
+		String actor = this.directory.currentActor();
+		return this.destinations.findByKindOrderByCreatedAtDesc(DestinationKind.WEBHOOK)
+			.stream()
+			.filter((destination) -> destination.createdBy().equals(actor))
+			.map(this::view)
+			.toList();
+	}
+
+	/**
+	 * Switches off a subscription the calling machine client made.
+	 * @throws ProblemException 404 when it has none with this id
+	 */
+	@Transactional
+	public void unsubscribeOwn(String id) {
+		if (!webhook(id).createdBy().equals(this.directory.currentActor())) {
+			throw ProblemException.notFound("No webhook subscription " + id);
+		}
+		unsubscribe(id);
 	}
 
 	/**

@@ -2,34 +2,45 @@ package io.motcua.app.security;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.motcua.app.system.ProblemKind;
 import io.motcua.app.system.Problems;
 
 /**
  * HTTP security of the API ({@link #API_PATHS}); the web UI has its own chain. The API
- * speaks HTTP Basic and keeps no session; the public lookup and the health endpoint
- * answer without login; every other actuator endpoint needs ADMIN. Failures are problem
- * details like every other API error.
+ * speaks HTTP Basic for people and API keys for machine clients (whose scopes open a few
+ * paths) and keeps no session; the public lookup and the health endpoint answer without
+ * login; every other actuator endpoint needs ADMIN. Failures are problem details like
+ * every other API error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,8 +55,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, ApiClients clients) throws Exception {
 		http.securityMatcher(API_PATHS);
+		AuthenticationFilter apiKeys = new AuthenticationFilter(
+				new ProviderManager(MachineClientAuthentication.provider(clients)),
+				MachineClientAuthentication.converter());
+		apiKeys.setSuccessHandler((request, response, authentication) -> {
+		});
+		apiKeys.setFailureHandler((request, response, ex) -> writeProblem(response, objectMapper,
+				Problems.of(ProblemKind.UNAUTHORIZED, "Unknown or revoked API key"), false));
+		http.addFilterBefore(apiKeys, BasicAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
@@ -53,7 +72,7 @@ class SecurityConfiguration {
 			.requestMatchers("/public/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
 			.permitAll()
 			.anyRequest()
-			.authenticated());
+			.access(SecurityConfiguration::apiAccess));
 		http.httpBasic((basic) -> basic.realmName("Motcua").authenticationEntryPoint((request, response, ex) -> {
 			if (ex instanceof AuthenticationServiceException) {
 				// The credentials could not be checked (no database connection free in
@@ -104,6 +123,37 @@ class SecurityConfiguration {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(passwordEncoder);
 		passwords.setUserDetailsService(staff);
 		return new CredentialCache(passwords, properties.credentialCacheTtl(), clock);
+	}
+
+	/**
+	 * Staff reach every API path their roles allow (each endpoint checks its roles); a
+	 * machine client reaches only the paths its scopes open.
+	 */
+	private static AuthorizationDecision apiAccess(Supplier<Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication caller = authentication.get();
+		if (caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken) {
+			return new AuthorizationDecision(false);
+		}
+		if (caller instanceof MachineClientAuthentication machine) {
+			return new AuthorizationDecision(opens(machine.client(), context.getRequest()));
+		}
+		return new AuthorizationDecision(true);
+	}
+
+	private static boolean opens(MachineClient client, HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		boolean read = HttpMethod.GET.matches(request.getMethod());
+		if (path.startsWith("/api/v1/hand-overs")) {
+			return client.has(ClientScope.DOSSIERS_SUBMIT);
+		}
+		if (path.startsWith("/api/v1/dossiers/") && read) {
+			return client.has(ClientScope.DOSSIERS_READ);
+		}
+		if (path.startsWith("/api/v1/webhooks")) {
+			return client.has(ClientScope.EVENTS_SUBSCRIBE);
+		}
+		return path.startsWith("/api/v1/event-types") && read;
 	}
 
 	@Bean

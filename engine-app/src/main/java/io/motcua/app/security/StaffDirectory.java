@@ -45,6 +45,18 @@ public class StaffDirectory {
 		if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
 			return Optional.of(principal.caller());
 		}
+		if (authentication instanceof MachineClientAuthentication machine && machine.client() != null) {
+			return Optional.of(machine.client().asCaller());
+		}
+		return Optional.empty();
+	}
+
+	/** The machine client making the request, empty for staff and outside requests. */
+	public Optional<MachineClient> currentClient() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof MachineClientAuthentication machine) {
+			return Optional.ofNullable(machine.client());
+		}
 		return Optional.empty();
 	}
 

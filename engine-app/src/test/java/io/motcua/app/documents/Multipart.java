@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 /**
  * A small multipart/form-data client for the document endpoints, on java.net.http.
  */
-final class Multipart {
+public final class Multipart {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -30,7 +30,7 @@ final class Multipart {
 
 	private final List<byte[]> chunks = new ArrayList<>();
 
-	Multipart json(String name, Object value) {
+	public Multipart json(String name, Object value) {
 		try {
 			return part(name, null, "application/json", JSON.writeValueAsBytes(value));
 		}
@@ -39,7 +39,11 @@ final class Multipart {
 		}
 	}
 
-	Multipart file(String name, String fileName, byte[] bytes) {
+	public Multipart text(String name, String value) {
+		return part(name, null, "text/plain; charset=utf-8", value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public Multipart file(String name, String fileName, byte[] bytes) {
 		return part(name, fileName, "application/octet-stream", bytes);
 	}
 
@@ -59,14 +63,26 @@ final class Multipart {
 	}
 
 	Reply post(int port, String user, String path) {
+		return send(
+				authorized(port, user, path).header("Content-Type", "multipart/form-data; boundary=" + this.boundary)
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body()))
+					.build());
+	}
+
+	/** Posts with these headers only (a machine client's API key, an idempotency key). */
+	public Reply post(int port, String path, java.util.Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(120))
+			.header("Content-Type", "multipart/form-data; boundary=" + this.boundary);
+		headers.forEach(request::header);
+		return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body())).build());
+	}
+
+	private byte[] body() {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		this.chunks.forEach(body::writeBytes);
 		body.writeBytes(("--" + this.boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = authorized(port, user, path)
-			.header("Content-Type", "multipart/form-data; boundary=" + this.boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-		return send(request);
+		return body.toByteArray();
 	}
 
 	static Reply get(int port, String user, String path) {
@@ -101,9 +117,9 @@ final class Multipart {
 	 * @param bytes body
 	 * @param headers headers
 	 */
-	record Reply(int status, byte[] bytes, java.net.http.HttpHeaders headers) {
+	public record Reply(int status, byte[] bytes, java.net.http.HttpHeaders headers) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			try {
 				return (this.bytes.length == 0) ? MissingNode.getInstance() : JSON.readTree(this.bytes);
 			}
@@ -112,7 +128,7 @@ final class Multipart {
 			}
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.firstValue(name).orElse(null);
 		}
 

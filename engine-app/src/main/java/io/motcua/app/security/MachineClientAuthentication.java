@@ -1,0 +1,90 @@
+package io.motcua.app.security;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * A machine client's request: before checking, it carries the API key the request
+ * presented (header {@code X-API-Key}); once checked, the {@link MachineClient} with its
+ * scopes as authorities ({@code SCOPE_dossiers:submit}). No role: a machine client never
+ * passes a staff role check.
+ */
+final class MachineClientAuthentication extends AbstractAuthenticationToken {
+
+	/** The header an API key travels in. */
+	static final String HEADER = "X-API-Key";
+
+	private final String key;
+
+	private final MachineClient client;
+
+	private MachineClientAuthentication(String key) {
+		super(List.of());
+		this.key = key;
+		this.client = null;
+	}
+
+	MachineClientAuthentication(MachineClient client) {
+		super(client.scopes().stream().map((scope) -> new SimpleGrantedAuthority(scope.authority())).toList());
+		this.key = null;
+		this.client = client;
+		setAuthenticated(true);
+	}
+
+	MachineClient client() {
+		return this.client;
+	}
+
+	@Override
+	public Object getCredentials() {
+		return this.key;
+	}
+
+	@Override
+	public Object getPrincipal() {
+		return (this.client != null) ? this.client : "api-key";
+	}
+
+	@Override
+	public String getName() {
+		return (this.client != null) ? this.client.actor() : "api-key";
+	}
+
+	/** Reads the API key of a request, when it has one. */
+	static AuthenticationConverter converter() {
+		return (HttpServletRequest request) -> {
+			String key = request.getHeader(HEADER);
+			return (key != null && !key.isBlank()) ? new MachineClientAuthentication(key.strip()) : null;
+		};
+	}
+
+	/** Checks an API key against the registered clients. */
+	static AuthenticationProvider provider(ApiClients clients) {
+		return new AuthenticationProvider() {
+
+			@Override
+			public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+				String key = (String) authentication.getCredentials();
+				return clients.byKey(key)
+					.map(MachineClientAuthentication::new)
+					.orElseThrow(() -> new BadCredentialsException("Unknown or revoked API key"));
+			}
+
+			@Override
+			public boolean supports(Class<?> type) {
+				return MachineClientAuthentication.class.isAssignableFrom(type);
+			}
+
+		};
+	}
+
+}
