@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -55,7 +57,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, ApiClients clients) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, ApiClients clients,
+			ObjectProvider<JwtDecoder> tokens) throws Exception {
 		http.securityMatcher(API_PATHS);
 		AuthenticationFilter apiKeys = new AuthenticationFilter(
 				new ProviderManager(MachineClientAuthentication.provider(clients)),
@@ -65,6 +68,18 @@ class SecurityConfiguration {
 		apiKeys.setFailureHandler((request, response, ex) -> writeProblem(response, objectMapper,
 				Problems.of(ProblemKind.UNAUTHORIZED, "Unknown or revoked API key"), false));
 		http.addFilterBefore(apiKeys, BasicAuthenticationFilter.class);
+		// With spring.security.oauth2.resourceserver.jwt.* configured, machine clients
+		// may
+		// present the identity provider's access tokens instead of an API key
+		JwtDecoder decoder = tokens.getIfAvailable();
+		if (decoder != null) {
+			http.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.decoder(decoder)
+					.jwtAuthenticationConverter(MachineClientAuthentication.tokens(clients)))
+				.authenticationEntryPoint((request, response, ex) -> writeProblem(response, objectMapper,
+						Problems.of(ProblemKind.UNAUTHORIZED, "The access token is invalid, expired or not registered"),
+						false)));
+		}
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
