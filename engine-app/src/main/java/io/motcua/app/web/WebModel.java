@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,6 +51,18 @@ class WebModel {
 		model.addAttribute("kind", ex.kind().name());
 		model.addAttribute("detail", ex.getMessage());
 		return "error-page";
+	}
+
+	/**
+	 * A screen the caller's role does not open ({@code @PreAuthorize} on an admin
+	 * screen): the forbidden page, not the API's problem JSON.
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	String accessDenied(AccessDeniedException ex, Model model, HttpServletResponse response) {
+		return problem(
+				ProblemException
+					.forbidden("Vai trò của bạn không được mở trang này / Your role does not open this page"),
+				model, response);
 	}
 
 	/** Field errors by field path, for messages next to the fields. */
