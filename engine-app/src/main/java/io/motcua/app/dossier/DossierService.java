@@ -207,11 +207,16 @@ public class DossierService {
 		this.events.save(dossier.markOverdue(this.clock.instant()));
 	}
 
-	/** Records the verdict (EARLY, ON_TIME, LATE) once the result is ready. */
+	/**
+	 * Records the verdict (EARLY, ON_TIME, LATE) once the result is ready;
+	 * {@link DossierJudged} tells the command's listeners.
+	 */
 	@Transactional
 	public void recordVerdict(String code, String verdict) {
 		Dossier dossier = byCode(code);
-		this.events.save(dossier.judge(verdict, this.clock.instant()));
+		Instant now = this.clock.instant();
+		this.events.save(dossier.judge(verdict, now));
+		this.publisher.publishEvent(new DossierJudged(code, dossier.processingUnit(), verdict, now));
 	}
 
 	/**

@@ -102,7 +102,8 @@ class ReactionMonitor extends StaticMethodMatcherPointcutAdvisor {
 			MeterRegistry registry = this.meters.getIfAvailable();
 			if (registry != null) {
 				Timer.builder("motcua.reactions")
-					.description("Reactions after commit (receipts, letters, inboxes, outbound events)")
+					.description("Time taken by reactions after commit (receipts, letters, inboxes, outbound events),"
+							+ " by reaction and outcome")
 					.tag("reaction", reaction)
 					.tag("outcome", outcome)
 					.register(registry)

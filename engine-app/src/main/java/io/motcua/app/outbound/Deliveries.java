@@ -51,6 +51,9 @@ class Deliveries implements DisposableBean {
 			+ " d.attempts, d.last_status, d.last_error, d.last_attempt_at, d.next_attempt_at, d.delivered_at"
 			+ " from outbound_delivery d join outbound_event e on e.id = d.event_id";
 
+	private static final String DELIVERIES_HELP = "Event delivery attempts, by outcome: accepted, failed (to be retried),"
+			+ " dead (given up)";
+
 	private final JdbcClient jdbc;
 
 	private final DestinationRepository destinations;
@@ -81,19 +84,19 @@ class Deliveries implements DisposableBean {
 		this.executor = deliveryThreads();
 		this.clock = clock;
 		this.accepted = Counter.builder("motcua.outbound.deliveries")
-			.description("Event deliveries attempted, by outcome")
+			.description(DELIVERIES_HELP)
 			.tag("outcome", "accepted")
 			.register(meters);
 		this.failed = Counter.builder("motcua.outbound.deliveries")
-			.description("Event deliveries attempted, by outcome")
+			.description(DELIVERIES_HELP)
 			.tag("outcome", "failed")
 			.register(meters);
 		this.dead = Counter.builder("motcua.outbound.deliveries")
-			.description("Event deliveries attempted, by outcome")
+			.description(DELIVERIES_HELP)
 			.tag("outcome", "dead")
 			.register(meters);
 		Gauge.builder("motcua.outbound.backlog", this::backlog)
-			.description("Event deliveries not yet accepted by their destination")
+			.description("Event deliveries waiting for their destination to accept them (not those given up)")
 			.register(meters);
 	}
 

@@ -81,9 +81,11 @@ public class ResultSigning implements ResultSealing {
 
 	private final PdfSigner signer;
 
+	private final SigningTimes times;
+
 	ResultSigning(DocumentService documents, Letters letters, DossierService dossiers, DossierTasks tasks,
 			StaffDirectory directory, SigningKeyStore keys, SignatureRecordRepository records,
-			SignatureProperties properties, Clock clock) {
+			SignatureProperties properties, SigningTimes times, Clock clock) {
 		this.documents = documents;
 		this.letters = letters;
 		this.dossiers = dossiers;
@@ -93,6 +95,7 @@ public class ResultSigning implements ResultSealing {
 		this.records = records;
 		this.properties = properties;
 		this.clock = clock;
+		this.times = times;
 		this.signer = new PdfSigner(clock, Duration.ofSeconds(10));
 	}
 
@@ -115,7 +118,9 @@ public class ResultSigning implements ResultSealing {
 		IssuedPdf result = this.letters.issueResult(dossierCode);
 		SigningKey key = this.keys.staffKey(approver.username(), approver.fullName(),
 				this.directory.unitName(approver.unitCode()));
-		byte[] signed = this.signer.sign(approverRequest(result.pdf(), dossierCode, approver), key);
+		SignRequest request = approverRequest(result.pdf(), dossierCode, approver);
+		byte[] signed = this.times.sign(SigningTimes.Role.APPROVER, SigningTimes.Key.SERVER,
+				() -> this.signer.sign(request, key));
 		DocumentView document = this.documents.issue(dossierCode, DocumentKind.SIGNED_RESULT,
 				"ket-qua-" + dossierCode + "-da-ky.pdf", signed);
 		record(dossierCode, document, "APPROVER", key.certificate(), approver.username());
@@ -188,8 +193,10 @@ public class ResultSigning implements ResultSealing {
 		SignatureAppearance appearance = SignatureAppearance
 			.signature(1, BLOCK_X, BLOCK_Y, BLOCK_WIDTH, BLOCK_HEIGHT, null, null, SignatureImages.signature(approver))
 			.withSeal(SignatureImages.seal(), SEAL_SIZE);
-		byte[] sealedPdf = this.signer.sign(new SignRequest(this.documents.storedContent(approved), level(),
-				"Đóng dấu " + unitName, unitName, unitName, appearance, false, this.properties.tsaUrl()), seal);
+		SignRequest request = new SignRequest(this.documents.storedContent(approved), level(), "Đóng dấu " + unitName,
+				unitName, unitName, appearance, false, this.properties.tsaUrl());
+		byte[] sealedPdf = this.times.sign(SigningTimes.Role.SEAL, SigningTimes.Key.SERVER,
+				() -> this.signer.sign(request, seal));
 		DocumentView document = this.documents.issue(dossierCode, DocumentKind.SIGNED_RESULT,
 				"ket-qua-" + dossierCode + ".pdf", sealedPdf);
 		record(dossierCode, document, "SEAL", seal.certificate(), StaffDirectory.SYSTEM_ACTOR);
@@ -205,14 +212,20 @@ public class ResultSigning implements ResultSealing {
 	public void verify(String dossierCode) {
 		DocumentView result = this.documents.latestIssued(dossierCode, DocumentKind.SIGNED_RESULT)
 			.orElseThrow(() -> new IllegalStateException("Dossier " + dossierCode + " has no signed result to verify"));
-		VerificationReport report = verify(this.documents.storedContent(result));
-		if (report.indication() != Indication.VALID || report.signatures().size() < 2) {
+		byte[] content = this.documents.storedContent(result);
+		VerificationReport report = this.times.verify(() -> verify(content), ResultSigning::isValidResult);
+		if (!isValidResult(report)) {
 			throw new IllegalStateException("The signed result of dossier " + dossierCode + " (document " + result.id()
 					+ ") is " + report.indication() + " with " + report.signatures().size() + " signature(s): "
 					+ report.reasons() + "; check the keys and trust anchors, then retry the job");
 		}
 		this.dossiers.note(dossierCode, "RESULT_VERIFIED",
 				"Signed result verified VALID: " + report.signatures().size() + " signatures, document " + result.id());
+	}
+
+	/** A sealed result is valid with both signatures, the approver's and the seal. */
+	private static boolean isValidResult(VerificationReport report) {
+		return report.indication() == Indication.VALID && report.signatures().size() >= 2;
 	}
 
 	PdfSigner signer() {

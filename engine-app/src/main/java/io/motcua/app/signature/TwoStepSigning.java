@@ -51,15 +51,18 @@ public class TwoStepSigning {
 
 	private final StaffDirectory directory;
 
+	private final SigningTimes times;
+
 	private final Clock clock;
 
 	TwoStepSigning(ResultSigning signing, Letters letters, DocumentService documents, SigningSessionRepository sessions,
-			StaffDirectory directory, Clock clock) {
+			StaffDirectory directory, SigningTimes times, Clock clock) {
 		this.signing = signing;
 		this.letters = letters;
 		this.documents = documents;
 		this.sessions = sessions;
 		this.directory = directory;
+		this.times = times;
 		this.clock = clock;
 	}
 
@@ -111,17 +114,12 @@ public class TwoStepSigning {
 			throw ProblemException
 				.conflict("Signing session " + sessionId + " expired at " + session.expiresAt() + "; start a new one");
 		}
-		byte[] value;
-		try {
-			value = Base64.getDecoder().decode(signatureValue);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ProblemException.invalid("signatureValue", "must be Base64");
-		}
+		byte[] value = signatureValue(signatureValue);
 		List<X509Certificate> chain = parseChain(List.of(session.certificateChain()));
 		byte[] signed;
 		try {
-			signed = this.signing.signer().complete(session.handle(), value, chain);
+			signed = this.times.sign(SigningTimes.Role.APPROVER, SigningTimes.Key.EXTERNAL,
+					() -> this.signing.signer().complete(session.handle(), value, chain));
 		}
 		catch (SigningException ex) {
 			throw ProblemException.invalid("signatureValue", ex.getMessage());
@@ -131,6 +129,15 @@ public class TwoStepSigning {
 		this.signing.record(session.dossierCode(), document, "APPROVER", chain.get(0), caller.username());
 		session.complete(this.clock.instant());
 		return session.taskId();
+	}
+
+	private static byte[] signatureValue(String base64) {
+		try {
+			return Base64.getDecoder().decode(base64);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalid("signatureValue", "must be Base64");
+		}
 	}
 
 	private static List<X509Certificate> parseChain(List<String> encoded) {
