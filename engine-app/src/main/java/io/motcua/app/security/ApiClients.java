@@ -99,7 +99,10 @@ public class ApiClients {
 		}
 		String oauthClientId = (request.oauthClientId() != null && !request.oauthClientId().isBlank())
 				? request.oauthClientId().strip() : null;
-		if (oauthClientId != null && this.clients.findByOauthClientId(oauthClientId).isPresent()) {
+		if (oauthClientId != null && oauthClientId.length() > 200) {
+			errors.add(new FieldError("oauthClientId", "tối đa 200 ký tự / at most 200 characters"));
+		}
+		else if (oauthClientId != null && this.clients.findByOauthClientId(oauthClientId).isPresent()) {
 			errors.add(new FieldError("oauthClientId", "đã được đăng ký / already registered"));
 		}
 		if (!errors.isEmpty()) {

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import org.springframework.test.context.TestPropertySource;
-
 import io.motcua.app.Api;
 import io.motcua.app.ApplicationIT;
 
@@ -20,12 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client that breaks a rule shown again as typed, an OAuth2 client (no key), revoking a
  * client (its key refused from then on); the screen is the administrators' only.
  * <p>
- * The authorization server on the test class path (for {@code MachineTokensIT}) would
- * give the application a {@code JwtDecoder} of its own; without it the application runs
- * as in production with no identity provider configured, which the screen says.
+ * The application runs as in production with no identity provider configured, which the
+ * screen says.
  */
-@TestPropertySource(properties = "spring.autoconfigure.exclude="
-		+ "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration")
 class ApiClientScreenIT extends ApplicationIT {
 
 	private static final String RECEIVED = "vn.motcua.dossier.received.v1";
