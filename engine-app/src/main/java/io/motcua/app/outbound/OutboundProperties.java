@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryMax the longest pause between two attempts
  * @param deadAfter how long after it was recorded a failing delivery is given up (parked
  * as dead, to be redelivered by hand)
+ * @param keep how long the events of a finished dossier, all delivered, stay in the
+ * outbox
  */
 @Validated
 @ConfigurationProperties("motcua.outbound")
@@ -30,7 +32,7 @@ public record OutboundProperties(@DefaultValue("urn:motcua") @NotBlank String so
 		@DefaultValue("PT1S") @NotNull Duration pollInterval, @DefaultValue("200") @Positive int batchSize,
 		@DefaultValue("PT1M") @NotNull Duration lease, @DefaultValue("PT10S") @NotNull Duration requestTimeout,
 		@DefaultValue("PT10S") @NotNull Duration retryInitial, @DefaultValue("PT30M") @NotNull Duration retryMax,
-		@DefaultValue("P3D") @NotNull Duration deadAfter) {
+		@DefaultValue("P3D") @NotNull Duration deadAfter, @DefaultValue("P30D") @NotNull Duration keep) {
 
 	/** The pause after a delivery failed {@code attempts} times. */
 	Duration backoff(int attempts) {
