@@ -100,7 +100,7 @@ class PortalChannel implements DeliveryChannel {
 					+ ((response.body() != null) ? response.body().strip() : ""));
 		}
 		catch (IOException ex) {
-			return DeliveryOutcome.refused(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return DeliveryOutcome.refused(null, describe(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -110,6 +110,19 @@ class PortalChannel implements DeliveryChannel {
 			// The token endpoint failed or refused us: no push without a credential
 			return DeliveryOutcome.refused(null, "Credential: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Why no answer came, for the delivery log: the JDK's connection errors often carry
+	 * their reason ("Connection refused") on a cause only.
+	 */
+	private static String describe(IOException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+				return ex.getClass().getSimpleName() + ": " + cause.getMessage();
+			}
+		}
+		return ex.getClass().getSimpleName();
 	}
 
 	/** What the portal receives: nothing about the applicant. */

@@ -10,12 +10,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.motcua.app.Api;
 import io.motcua.app.ApplicationIT;
+import io.motcua.app.outbound.Destinations;
 import io.motcua.processes.DossierLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every status change of every dossier reaches the national portal (a simulator started
  * here, with an API key) as the one-stop standard's code, in order per dossier: through a
- * whole lifecycle, through an outage of the portal, and behind a push the portal refuses
- * until it takes it.
+ * whole lifecycle, through an outage of the portal, behind a push the portal refuses
+ * until it takes it, and, after the portal was switched off in configuration, by
+ * redelivery once it is on again.
  * <p>
  * The issue speaks of the portal down for a minute. Here it is down for as long as three
  * dossiers take to move through three statuses each and for their first pushes to be
@@ -42,6 +45,12 @@ class PortalSyncIT extends ApplicationIT {
 	private static final PortalSimulator portal = PortalSimulator.withApiKey("X-DVC-Key", "khoa-cong-dvc-thu-nghiem");
 
 	private static final String DELIVERIES = "/api/v1/admin/destinations/national-portal/deliveries";
+
+	@Autowired
+	Destinations destinations;
+
+	@Autowired
+	PortalConnection connection;
 
 	@DynamicPropertySource
 	static void portalAddress(DynamicPropertyRegistry registry) {
@@ -190,6 +199,45 @@ class PortalSyncIT extends ApplicationIT {
 			.untilAsserted(() -> assertThat(portal.statuses(code)).containsExactly("RECEIVED", "IN_PROGRESS",
 					"APPROVED", "SIGNED", "RESULT_READY"));
 		assertThat(portal.codes(code)).containsExactly("2", "4", "4", "4", "9");
+	}
+
+	@Test
+	void switchedOffWhatWaitedIsParkedDeadAndRedeliveredInOrderOnceSwitchedOnAgain() {
+		String code;
+		portal.stop();
+		try {
+			code = receiveDossier("clerk");
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> this.jdbc
+					.queryForObject("select attempts from outbound_delivery where destination_id = 'national-portal'"
+							+ " and dossier_code = ? and sequence = 1", Integer.class, code) >= 1);
+			// What a start with motcua.portal.enabled=false does
+			this.destinations.switchOffPortal();
+
+			assertThat(deliveriesOf(as("admin").get(DELIVERIES + "?status=DEAD").body(), code)).hasSize(2)
+				.allSatisfy((delivery) -> assertThat(delivery.path("lastError").asText())
+					.contains("switched off in configuration"));
+			String unheard = receiveDossier("clerk");
+			awaitReactions(unheard);
+			assertThat(this.jdbc.queryForObject(
+					"select count(*) from outbound_delivery where destination_id = 'national-portal' and dossier_code = ?",
+					Integer.class, unheard))
+				.as("nothing is queued for a portal switched off")
+				.isZero();
+		}
+		finally {
+			// What a start with the portal's settings does
+			this.connection.run(null);
+			portal.start();
+		}
+
+		Api.Reply redelivered = as("admin").post("/api/v1/admin/destinations/national-portal/redelivery", Map.of());
+		assertThat(redelivered.status()).isEqualTo(202);
+		assertThat(redelivered.body().path("redelivered").asInt()).isGreaterThanOrEqualTo(2);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(portal.statuses(code)).containsExactly("RECEIVED", "IN_PROGRESS"));
 	}
 
 	/** The deliveries of these dossiers in a delivery log. */
