@@ -81,6 +81,15 @@ class PortalOAuth2IT extends ApplicationIT {
 			.untilAsserted(() -> assertThat(portal.statuses(code)).contains("RECEIVED"));
 		assertThat(portal.unauthorized()).as("refused once with the old token").hasSize(unauthorized + 1);
 		assertThat(portal.tokenRequests()).hasSize(tokens + 1);
+		// The outbox records the answer a moment after the portal has the push
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc
+				.queryForObject(
+						"select status from outbound_delivery"
+								+ " where destination_id = 'national-portal' and dossier_code = ? and sequence = 1",
+						String.class, code)
+				.equals("DELIVERED"));
 		Integer attempts = this.jdbc.queryForObject(
 				"select attempts from outbound_delivery"
 						+ " where destination_id = 'national-portal' and dossier_code = ? and sequence = 1",

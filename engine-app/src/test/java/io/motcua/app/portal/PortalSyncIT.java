@@ -96,6 +96,7 @@ class PortalSyncIT extends ApplicationIT {
 		assertThat(portal.malformed()).isEmpty();
 		assertThat(portal.unauthorized()).isEmpty();
 
+		awaitDelivered(code);
 		Api.Reply log = as("admin").get(DELIVERIES);
 		assertThat(log.status()).isEqualTo(200);
 		assertThat(deliveriesOf(log.body(), code)).hasSize(6)
@@ -149,6 +150,7 @@ class PortalSyncIT extends ApplicationIT {
 			assertThat(portal.pushes(code)).extracting((push) -> push.path("dossiersequence").asLong()).isSorted();
 			assertThat(portal.codes(code)).containsExactly("2", "4", "4");
 		}
+		awaitDelivered(codes.toArray(String[]::new));
 		assertThat(deliveriesOf(as("admin").get(DELIVERIES).body(), codes.toArray(String[]::new))).hasSize(9)
 			.allSatisfy((delivery) -> assertThat(delivery.path("status").asText()).isEqualTo("DELIVERED"));
 	}
@@ -238,6 +240,20 @@ class PortalSyncIT extends ApplicationIT {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(portal.statuses(code)).containsExactly("RECEIVED", "IN_PROGRESS"));
+	}
+
+	/**
+	 * Waits until the outbox has recorded the portal's acceptance of every push about
+	 * these dossiers (a moment after the portal has them).
+	 */
+	private void awaitDelivered(String... codes) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> List.of(codes)
+				.stream()
+				.allMatch((code) -> this.jdbc.queryForObject("select count(*) from outbound_delivery"
+						+ " where destination_id = 'national-portal' and dossier_code = ? and status <> 'DELIVERED'",
+						Integer.class, code) == 0));
 	}
 
 	/** The deliveries of these dossiers in a delivery log. */
