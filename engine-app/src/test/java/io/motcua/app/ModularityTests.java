@@ -49,8 +49,8 @@ class ModularityTests {
 	@Test
 	void theFeaturesAreTheOnesTheDesignNames() {
 		assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("catalog", "documents",
-				"dossier", "intake", "lifecycle", "metrics", "operations", "outbound", "security", "signature", "sla",
-				"supervision", "system", "web", "workflow");
+				"dossier", "intake", "lifecycle", "metrics", "operations", "outbound", "portal", "security",
+				"signature", "sla", "supervision", "system", "web", "workflow");
 	}
 
 	@Test

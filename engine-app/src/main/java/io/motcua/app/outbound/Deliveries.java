@@ -259,19 +259,25 @@ class Deliveries implements DisposableBean {
 		int attempts = ((Number) row.get("attempts")).intValue() + 1;
 		Instant pendingSince = instant(row.get("pending_since"));
 		boolean giveUp = !Duration.between(pendingSince, now).minus(this.properties.deadAfter()).isNegative();
-		this.jdbc
+		// A destination switched off while this attempt was on its way has given the
+		// delivery up already: it stays given up, with the reason it was given
+		boolean stillPending = this.jdbc
 			.sql("update outbound_delivery set status = ?, attempts = ?, claimed_until = null, last_attempt_at = ?,"
-					+ " last_status = ?, last_error = ?, next_attempt_at = ? where id = ?")
+					+ " last_status = ?, last_error = ?, next_attempt_at = ? where id = ? and status = 'PENDING'")
 			.params(giveUp ? DeliveryStatus.DEAD.name() : DeliveryStatus.PENDING.name(), attempts, Timestamp.from(now),
 					outcome.status(), outcome.error(), Timestamp.from(now.plus(this.properties.backoff(attempts))),
 					delivery.id())
-			.update();
+			.update() == 1;
+		if (!stillPending) {
+			return;
+		}
 		if (giveUp) {
 			this.dead.increment();
 			log.error(
 					"Gave up delivering event {} of dossier {} to destination {} after {} attempts: {}."
-							+ " Redeliver it from /admin/webhooks once the receiver is mended",
-					delivery.eventId(), delivery.dossierCode(), delivery.destinationId(), attempts, outcome.error());
+							+ " Redeliver it from /admin/webhooks/{} once the receiver is mended",
+					delivery.eventId(), delivery.dossierCode(), delivery.destinationId(), attempts, outcome.error(),
+					delivery.destinationId());
 		}
 		else {
 			this.failed.increment();

@@ -1,0 +1,19 @@
+package io.motcua.app.portal;
+
+import java.util.Optional;
+
+/**
+ * The portal's own code of a dossier submitted on the portal and handed over to us: sent
+ * beside our code so that the portal finds its dossier. A feature that receives such
+ * dossiers provides it as a bean; without one, every push says that it has none.
+ */
+public interface PortalCodes {
+
+	/**
+	 * The portal's code of one of our dossiers.
+	 * @param dossierCode our code
+	 * @return the portal's code, empty when the dossier did not come from the portal
+	 */
+	Optional<String> portalCodeOf(String dossierCode);
+
+}
