@@ -49,7 +49,7 @@ class ModularityTests {
 	@Test
 	void theFeaturesAreTheOnesTheDesignNames() {
 		assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("catalog", "documents",
-				"dossier", "intake", "lifecycle", "operations", "outbound", "security", "signature", "sla",
+				"dossier", "intake", "lifecycle", "operations", "outbound", "broker", "security", "signature", "sla",
 				"supervision", "system", "web", "workflow");
 	}
 
