@@ -20,7 +20,7 @@ import io.motcua.app.outbound.OutboundEvents;
  * Sends every business event to the broker, when one is configured. Spring Modulith's
  * AMQP externalizer does the sending: it listens to every event after commit, from the
  * event publication registry, and leaves the event's publication incomplete (to be
- * retried) when the send throws. Here it is told which events go ({@link BusinessEvent}),
+ * retried) when the send fails. Here it is told which events go ({@link BusinessEvent}),
  * as what (the {@link io.motcua.app.outbound.FeedEvent} every channel carries), where
  * (the exchange, with the CloudEvents type as routing key) and how a message is written
  * and confirmed ({@link CloudEventSender}).
