@@ -20,6 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.ContextCustomizerFactories;
 
+import io.motcua.processes.DossierLifecycle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -127,6 +129,21 @@ public abstract class ApplicationIT {
 
 	protected Api.Reply complete(String user, String taskId, String outcome) {
 		return as(user).post("/api/v1/tasks/" + taskId + "/complete", Map.of("outcome", outcome, "comment", "ok"));
+	}
+
+	/**
+	 * Takes a dossier under review through review (propose approval), approval and
+	 * signing, each as the role that does it, and waits for its result to be ready.
+	 */
+	protected void walkToResultReady(String code) {
+		assertThat(complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER),
+				"PROPOSE_APPROVAL")
+			.status()).isEqualTo(204);
+		assertThat(complete("approver", openTask("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE")
+			.status()).isEqualTo(204);
+		assertThat(complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN").status())
+			.isEqualTo(204);
+		awaitStatus(code, "RESULT_READY");
 	}
 
 	/**

@@ -49,7 +49,7 @@ class ModularityTests {
 	@Test
 	void theFeaturesAreTheOnesTheDesignNames() {
 		assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("catalog", "documents",
-				"dossier", "intake", "lifecycle", "metrics", "operations", "outbound", "portal", "security",
+				"dossier", "intake", "lifecycle", "metrics", "operations", "outbound", "portal", "broker", "security",
 				"signature", "sla", "supervision", "system", "web", "workflow");
 	}
 

@@ -3,6 +3,8 @@ package io.motcua.app.operations;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -26,12 +29,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import io.motcua.app.system.DossierLogContext;
 
 /**
- * Watches every reaction after commit (a listener the event publication registry tracks):
- * runs it with its dossier in the logging context, times it, and when it fails logs the
- * failure with its dossier, counts it and records it for retries and for administrators,
- * then lets it fail (the registry keeps the event for the next run). Runs inside the
- * registry's own interceptor and outside the reaction's transaction, so a failure to
- * commit is seen too.
+ * Watches every reaction after commit (a listener the event publication registry tracks,
+ * ours or Spring Modulith's externalizer that sends events to the broker): runs it with
+ * its dossier in the logging context, times it, and when it fails logs the failure with
+ * its dossier, counts it and records it for retries and for administrators, then lets it
+ * fail (the registry keeps the event for the next run). Runs inside the registry's own
+ * interceptor and outside the reaction's transaction, so a failure to commit is seen too.
  */
 class ReactionMonitor extends StaticMethodMatcherPointcutAdvisor {
 
@@ -51,7 +54,8 @@ class ReactionMonitor extends StaticMethodMatcherPointcutAdvisor {
 		TransactionalEventListener listener = AnnotatedElementUtils.findMergedAnnotation(method,
 				TransactionalEventListener.class);
 		return listener != null && listener.phase() == TransactionPhase.AFTER_COMMIT
-				&& targetClass.getPackageName().startsWith("io.motcua.");
+				&& (targetClass.getPackageName().startsWith("io.motcua.")
+						|| DelegatingEventExternalizer.class.isAssignableFrom(targetClass));
 	}
 
 	private static final class Monitor implements MethodInterceptor {
@@ -86,16 +90,36 @@ class ReactionMonitor extends StaticMethodMatcherPointcutAdvisor {
 			long started = System.nanoTime();
 			try (MDC.MDCCloseable context = MDC.putCloseable(DossierLogContext.DOSSIER, dossierCode)) {
 				Object result = invocation.proceed();
+				if (result instanceof CompletableFuture<?> future) {
+					// Spring Modulith's externalizer answers a failed send with a failed
+					// future, not an exception
+					return future.whenComplete((value, failure) -> {
+						if (failure == null) {
+							record(reaction, "success", started);
+						}
+						else {
+							failed(listenerId, reaction, event, dossierCode,
+									(failure instanceof CompletionException && failure.getCause() != null)
+											? failure.getCause() : failure,
+									started);
+						}
+					});
+				}
 				record(reaction, "success", started);
 				return result;
 			}
 			catch (Throwable failure) {
-				record(reaction, "failure", started);
-				log.error("Reaction {} failed for dossier {}: {}; it will be retried (see /admin/reactions)", reaction,
-						dossierCode, failure.toString(), failure);
-				recordFailure(listenerId, event, dossierCode, failure);
+				failed(listenerId, reaction, event, dossierCode, failure, started);
 				throw failure;
 			}
+		}
+
+		private void failed(String listenerId, String reaction, Object event, String dossierCode, Throwable failure,
+				long started) {
+			record(reaction, "failure", started);
+			log.error("Reaction {} failed for dossier {}: {}; it will be retried (see /admin/reactions)", reaction,
+					dossierCode, failure.toString(), failure);
+			recordFailure(listenerId, event, dossierCode, failure);
 		}
 
 		private void record(String reaction, String outcome, long started) {

@@ -4,15 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.motcua.app.dossier.BusinessEvent;
-import io.motcua.app.dossier.DossierService;
 
 /**
  * Writes each business event into the outbox once its command has committed, and queues
@@ -30,19 +26,16 @@ class EventFeed {
 
 	private final Deliveries deliveries;
 
-	private final DossierService dossiers;
-
-	private final ObjectMapper objectMapper;
+	private final OutboundEvents events;
 
 	private final Clock clock;
 
-	EventFeed(JdbcClient jdbc, DestinationRepository destinations, Deliveries deliveries, DossierService dossiers,
-			ObjectMapper objectMapper, Clock clock) {
+	EventFeed(JdbcClient jdbc, DestinationRepository destinations, Deliveries deliveries, OutboundEvents events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.destinations = destinations;
 		this.deliveries = deliveries;
-		this.dossiers = dossiers;
-		this.objectMapper = objectMapper;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -56,10 +49,9 @@ class EventFeed {
 		if (written) {
 			return;
 		}
-		EventType type = EventType.of(event);
-		String unit = this.dossiers.facts(event.dossierCode()).processingUnit();
-		FeedEvent feedEvent = new FeedEvent(id, type, event.dossierCode(), event.sequence(), unit, event.at(),
-				data(event));
+		FeedEvent feedEvent = this.events.of(event);
+		EventType type = feedEvent.type();
+		String unit = feedEvent.unitCode();
 		this.jdbc
 			.sql("insert into outbound_event (id, dossier_code, sequence, type, unit_code, occurred_at, recorded_at,"
 					+ " data) values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -71,13 +63,6 @@ class EventFeed {
 			.filter((destination) -> destination.wants(type, unit))
 			.toList();
 		this.deliveries.enqueue(feedEvent, wanting);
-	}
-
-	/** The event's own fields; its number travels as the CloudEvents extension. */
-	private String data(BusinessEvent event) {
-		ObjectNode data = this.objectMapper.valueToTree(event);
-		data.remove("sequence");
-		return data.toString();
 	}
 
 }

@@ -1,12 +1,8 @@
 package io.motcua.app.outbound;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
@@ -24,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookChannel implements DeliveryChannel {
 
-	private final HttpClient http;
-
 	private final CloudEventFormat format;
 
 	private final OutboundProperties properties;
@@ -36,10 +30,6 @@ class WebhookChannel implements DeliveryChannel {
 		this.format = format;
 		this.properties = properties;
 		this.clock = clock;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(Duration.ofSeconds(5))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
 	}
 
 	@Override
@@ -51,33 +41,21 @@ class WebhookChannel implements DeliveryChannel {
 	public DeliveryOutcome deliver(Target destination, FeedEvent event) {
 		String body = this.format.json(event);
 		long timestamp = this.clock.instant().getEpochSecond();
+		String signature;
 		try {
-			String signature = new Webhook(destination.secret()).sign(event.id(), timestamp, body);
-			HttpRequest request = HttpRequest.newBuilder(URI.create(destination.url()))
-				.timeout(this.properties.requestTimeout())
-				.header("Content-Type", CloudEventFormat.CONTENT_TYPE + "; charset=utf-8")
-				.header("webhook-id", event.id())
-				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", signature)
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build();
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 == 2) {
-				return DeliveryOutcome.accepted(response.statusCode());
-			}
-			return DeliveryOutcome.refused(response.statusCode(), "HTTP " + response.statusCode() + ": "
-					+ ((response.body() != null) ? response.body().strip() : ""));
-		}
-		catch (IOException ex) {
-			return DeliveryOutcome.refused(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return DeliveryOutcome.refused(null, "interrupted");
+			signature = new Webhook(destination.secret()).sign(event.id(), timestamp, body);
 		}
 		catch (WebhookSigningException ex) {
 			return DeliveryOutcome.refused(null, "cannot sign: " + ex.getMessage());
 		}
+		return HttpDelivery.send(HttpRequest.newBuilder(URI.create(destination.url()))
+			.timeout(this.properties.requestTimeout())
+			.header("Content-Type", CloudEventFormat.CONTENT_TYPE + "; charset=utf-8")
+			.header("webhook-id", event.id())
+			.header("webhook-timestamp", Long.toString(timestamp))
+			.header("webhook-signature", signature)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
 	}
 
 }

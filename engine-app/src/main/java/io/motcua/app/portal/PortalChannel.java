@@ -1,10 +1,7 @@
 package io.motcua.app.portal;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -24,6 +21,7 @@ import io.motcua.app.outbound.DeliveryChannel;
 import io.motcua.app.outbound.DestinationKind;
 import io.motcua.app.outbound.EventType;
 import io.motcua.app.outbound.FeedEvent;
+import io.motcua.app.outbound.HttpDelivery;
 import io.motcua.app.outbound.OutboundProperties;
 
 /**
@@ -53,8 +51,6 @@ class PortalChannel implements DeliveryChannel {
 
 	private final Duration timeout;
 
-	private final HttpClient http;
-
 	PortalChannel(PortalProperties properties, OutboundProperties outbound, ObjectProvider<PortalCodes> portalCodes,
 			ObjectMapper objectMapper, Clock clock) {
 		this.properties = properties;
@@ -62,10 +58,6 @@ class PortalChannel implements DeliveryChannel {
 		this.credential = PortalCredential.of(properties, this.timeout, clock);
 		this.portalCodes = portalCodes;
 		this.objectMapper = objectMapper;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(Duration.ofSeconds(5))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
 	}
 
 	@Override
@@ -80,49 +72,30 @@ class PortalChannel implements DeliveryChannel {
 			return DeliveryOutcome.refused(null,
 					"Not a status change: " + event.type().type() + "; the portal's destination should not receive it");
 		}
+		HttpRequest.Builder request;
 		try {
-			String body = this.objectMapper.writeValueAsString(push(event, status.get()));
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(destination.url()))
+			request = HttpRequest.newBuilder(URI.create(destination.url()))
 				.timeout(this.timeout)
 				.header("Content-Type", "application/json; charset=utf-8")
 				.header("Accept", "application/json")
 				.header("Idempotency-Key", event.id())
-				.POST(HttpRequest.BodyPublishers.ofString(body));
+				.POST(HttpRequest.BodyPublishers
+					.ofString(this.objectMapper.writeValueAsString(push(event, status.get()))));
 			this.credential.authorize(request);
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 == 2) {
-				return DeliveryOutcome.accepted(response.statusCode());
-			}
-			if (response.statusCode() == 401) {
-				this.credential.refused();
-			}
-			return DeliveryOutcome.refused(response.statusCode(), "HTTP " + response.statusCode() + ": "
-					+ ((response.body() != null) ? response.body().strip() : ""));
 		}
-		catch (IOException ex) {
-			return DeliveryOutcome.refused(null, describe(ex));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return DeliveryOutcome.refused(null, "interrupted");
+		catch (JsonProcessingException ex) {
+			return DeliveryOutcome.refused(null, "Cannot write the push: " + ex.getOriginalMessage());
 		}
 		catch (RuntimeException ex) {
 			// The token endpoint failed or refused us: no push without a credential
 			return DeliveryOutcome.refused(null, "Credential: " + ex.getMessage());
 		}
-	}
-
-	/**
-	 * Why no answer came, for the delivery log: the JDK's connection errors often carry
-	 * their reason ("Connection refused") on a cause only.
-	 */
-	private static String describe(IOException ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-				return ex.getClass().getSimpleName() + ": " + cause.getMessage();
-			}
+		DeliveryOutcome outcome = HttpDelivery.send(request.build());
+		if (outcome.status() != null && outcome.status() == 401) {
+			// The portal no longer takes our token: the next attempt fetches a new one
+			this.credential.refused();
 		}
-		return ex.getClass().getSimpleName();
+		return outcome;
 	}
 
 	/** What the portal receives: nothing about the applicant. */

@@ -66,14 +66,7 @@ class OutboundIT extends ApplicationIT {
 		assertThat(requested.status()).as(requested.body().toString()).isEqualTo(200);
 		assertThat(as("clerk").post("/api/v1/dossiers/" + code + "/supplements", Map.of("note", "Đã nhận")).status())
 			.isEqualTo(200);
-		assertThat(complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER),
-				"PROPOSE_APPROVAL")
-			.status()).isEqualTo(204);
-		assertThat(complete("approver", openTask("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE")
-			.status()).isEqualTo(204);
-		assertThat(complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN").status())
-			.isEqualTo(204);
-		awaitStatus(code, "RESULT_READY");
+		walkToResultReady(code);
 		assertThat(complete("clerk", openTask("clerk", code, DossierLifecycle.TASK_RETURN_RESULT), "RETURN").status())
 			.isEqualTo(204);
 

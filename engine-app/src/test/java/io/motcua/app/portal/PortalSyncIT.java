@@ -91,14 +91,7 @@ class PortalSyncIT extends ApplicationIT {
 	@Test
 	void aWalkedDossierReachesThePortalAsTheStandardsCodesInOrderWithTheUnitsIdentifier() {
 		String code = receiveDossier("clerk");
-		assertThat(complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER),
-				"PROPOSE_APPROVAL")
-			.status()).isEqualTo(204);
-		assertThat(complete("approver", openTask("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE")
-			.status()).isEqualTo(204);
-		assertThat(complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN").status())
-			.isEqualTo(204);
-		awaitStatus(code, "RESULT_READY");
+		walkToResultReady(code);
 		assertThat(complete("clerk", openTask("clerk", code, DossierLifecycle.TASK_RETURN_RESULT), "RETURN").status())
 			.isEqualTo(204);
 
