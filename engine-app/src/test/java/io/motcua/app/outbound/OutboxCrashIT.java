@@ -1,8 +1,6 @@
 package io.motcua.app.outbound;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import io.motcua.app.Api;
 import io.motcua.app.ApplicationIT;
+import io.motcua.app.NodeProcess;
 import io.motcua.processes.DossierLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,23 +160,10 @@ class OutboxCrashIT extends ApplicationIT {
 		}
 	}
 
-	/**
-	 * Another node on the same database, as its own process: the test's class path, the
-	 * application's main class, a short claim so that a dead node's deliveries move on.
-	 */
+	/** Another node on the same database that delivers often and claims briefly. */
 	private Process startNode(String name) throws IOException {
-		Path log = Path.of("target", "outbox-crash-" + name + ".log");
-		Files.createDirectories(log.getParent());
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-				"-cp", System.getProperty("java.class.path"), "io.motcua.app.MotcuaApplication",
-				"--spring.profiles.active=it", "--server.port=0",
-				"--spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
-				"--spring.datasource.username=" + this.environment.getProperty("spring.datasource.username"),
-				"--spring.datasource.password=", "--camunda.bpm.job-execution.enabled=false",
-				"--motcua.outbound.poll-interval=PT0.1S", "--motcua.outbound.lease=PT3S",
-				"--motcua.documents.storage-dir=" + Path.of("target", "outbox-crash-documents").toAbsolutePath(),
-				"--spring.main.banner-mode=off");
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return NodeProcess.start("outbox-crash-" + name, this.environment, "--camunda.bpm.job-execution.enabled=false",
+				"--motcua.outbound.poll-interval=PT0.1S", "--motcua.outbound.lease=PT3S");
 	}
 
 }
