@@ -3,7 +3,9 @@ package io.motcua.app.documents;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param parseTimeout longest time spent reading one document
  * @param orphanAge how old a stored file without a row must be before the sweep deletes
  * it
- * @param publicBaseUrl base of the public lookup URL printed as a QR code on receipts
+ * @param publicBaseUrl base of the public lookup URL printed as a QR code on receipts:
+ * the address applicants reach the installation at (the {@code postgres} profile has no
+ * default and refuses to start without one)
  */
 @Validated
 @ConfigurationProperties("motcua.documents")
@@ -31,5 +35,8 @@ public record DocumentProperties(@DefaultValue("./data/documents") @NotNull Path
 		@DefaultValue("20MB") @NotNull DataSize maxFileSize, @DefaultValue("100MB") @NotNull DataSize maxDossierSize,
 		@DefaultValue("30") @Positive int maxFilesPerRequest, @DefaultValue("200000") @Positive int extractedTextChars,
 		@DefaultValue("20s") @NotNull Duration parseTimeout, @DefaultValue("1h") @NotNull Duration orphanAge,
-		@DefaultValue("http://localhost:8080") @NotNull String publicBaseUrl) {
+		@DefaultValue("http://localhost:8080") @NotBlank(
+				message = "set motcua.documents.public-base-url (MOTCUA_PUBLIC_BASE_URL) to the address applicants reach this installation at: the receipts' QR codes point there") @Pattern(
+						regexp = "https?://[^\\s]+",
+						message = "must be an absolute http(s) address, for example https://motcua.dongnai.gov.vn") String publicBaseUrl) {
 }
