@@ -25,12 +25,22 @@ public final class NodeProcess {
 	 * @param arguments further settings ({@code --name=value})
 	 */
 	public static Process start(String name, Environment environment, String... arguments) throws IOException {
+		return start(name, 0, environment, arguments);
+	}
+
+	/**
+	 * Starts a node listening on {@code port} (0: any free one).
+	 * @param environment the test application's, for its database
+	 * @param arguments further settings ({@code --name=value})
+	 */
+	public static Process start(String name, int port, Environment environment, String... arguments)
+			throws IOException {
 		Path log = Path.of("target", name + ".log");
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp",
 						System.getProperty("java.class.path"), "io.motcua.app.MotcuaApplication",
-						"--spring.profiles.active=it", "--server.port=0",
+						"--spring.profiles.active=it", "--server.port=" + port,
 						"--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
 						"--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
 						"--spring.datasource.password=",

@@ -94,7 +94,8 @@ public final class DossierViews {
 	 * A dossier just received; the only time the lookup secret is shown.
 	 */
 	public record ReceivedDossier(String code, DossierStatus status, Instant receivedAt, Instant dueAt,
-			String lookupSecret, String procedureCode, String receivingUnit, String processingUnit) {
+			String lookupSecret, String procedureCode, String receivingUnit,
+			String processingUnit) implements java.io.Serializable {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.motcua.app.security;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -12,7 +13,10 @@ import java.util.Set;
  * @param roles the caller's roles in that unit
  * @param visibleUnits the caller's unit and every unit below it
  */
-public record Caller(String username, String fullName, String unitCode, Set<Role> roles, Set<String> visibleUnits) {
+// Serializable: the logged-in member of staff is part of the web session, which the
+// database keeps for every node
+public record Caller(String username, String fullName, String unitCode, Set<Role> roles,
+		Set<String> visibleUnits) implements Serializable {
 
 	public Caller {
 		roles = Set.copyOf(roles);

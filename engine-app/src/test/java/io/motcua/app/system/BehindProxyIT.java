@@ -29,7 +29,7 @@ class BehindProxyIT extends ApplicationIT {
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location")).hasValue("https://motcua.dongnai.gov.vn/login");
 		assertThat(login.headers().allValues("Set-Cookie"))
-			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure", "HttpOnly"));
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=").contains("Secure", "HttpOnly"));
 
 		HttpResponse<String> direct = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/worklist")).build(),
