@@ -37,20 +37,7 @@ class JobTakeoverIT extends ApplicationIT {
 
 	@Test
 	void sealJobsOfAKilledNodeFinishOnAnotherWithinNinetySeconds() throws Exception {
-		List<String> codes = new ArrayList<>();
-		for (int i = 0; i < DOSSIERS; i++) {
-			String code = receiveDossier("clerk");
-			assertThat(complete("specialist", openTask("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER),
-					"PROPOSE_APPROVAL")
-				.status()).isEqualTo(204);
-			assertThat(
-					complete("approver", openTask("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER), "APPROVE")
-						.status())
-				.isEqualTo(204);
-			assertThat(complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN")
-				.status()).isEqualTo(204);
-			codes.add(code);
-		}
+		List<String> codes = signed();
 		assertThat(sealJobs()).as("every signed dossier waits for its seal").isGreaterThanOrEqualTo(DOSSIERS);
 
 		Process first = NodeProcess.start("takeover-first", this.environment);
