@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +36,18 @@ class OrphanSweep {
 
 	private final Clock clock;
 
-	OrphanSweep(DocumentStore store, DocumentRepository documents, DocumentProperties properties, Clock clock) {
+	private final Counter deletedFiles;
+
+	OrphanSweep(DocumentStore store, DocumentRepository documents, DocumentProperties properties, Clock clock,
+			MeterRegistry meters) {
 		this.store = store;
 		this.documents = documents;
 		this.properties = properties;
 		this.clock = clock;
+		this.deletedFiles = Counter.builder("motcua.documents.orphans.deleted")
+			.description("Stored files without a document row deleted by the orphan sweep:"
+					+ " what rolled-back or killed transactions left behind")
+			.register(meters);
 	}
 
 	@Scheduled(initialDelayString = "${motcua.documents.sweep-initial-delay:PT10M}",
@@ -77,6 +86,7 @@ class OrphanSweep {
 				}
 			}
 		}
+		this.deletedFiles.increment(deleted.get());
 		if (deleted.get() > 0) {
 			log.info("Orphan sweep deleted {} stored document(s) without a row", deleted.get());
 		}

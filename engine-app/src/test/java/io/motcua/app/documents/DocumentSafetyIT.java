@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,9 @@ class DocumentSafetyIT extends ApplicationIT {
 	OrphanSweep sweep;
 
 	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Test
@@ -71,8 +75,11 @@ class DocumentSafetyIT extends ApplicationIT {
 
 		// Rows always point to files: every row's content is still there after a sweep.
 		this.clock.set(this.clock.instant().plus(Duration.ofHours(2)));
-		this.sweep.sweep();
+		double counted = this.meters.counter("motcua.documents.orphans.deleted").count();
+		int deleted = this.sweep.sweep();
+		assertThat(deleted).isPositive();
 		assertThat(this.store.exists(hash[0])).isFalse();
+		assertThat(this.meters.counter("motcua.documents.orphans.deleted").count()).isEqualTo(counted + deleted);
 		for (String referenced : this.jdbc.queryForList("select distinct sha256 from document", String.class)) {
 			assertThat(this.store.exists(referenced)).as(referenced).isTrue();
 		}
