@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -11,7 +12,9 @@ import java.util.stream.Stream;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -19,6 +22,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.transaction.TransactionException;
 
 /**
  * A machine client's request: before checking, it carries the API key the request
@@ -114,8 +118,16 @@ final class MachineClientAuthentication extends AbstractAuthenticationToken {
 			@Override
 			public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 				String key = (String) authentication.getCredentials();
-				return clients.byKey(key)
-					.map(MachineClientAuthentication::new)
+				Optional<MachineClient> client;
+				try {
+					client = clients.byKey(key);
+				}
+				catch (DataAccessException | TransactionException ex) {
+					// The key could not be checked (no database connection in time): the
+					// server is busy, the caller is not refused
+					throw new AuthenticationServiceException("Cannot check the API key now", ex);
+				}
+				return client.map(MachineClientAuthentication::new)
 					.orElseThrow(() -> new BadCredentialsException("Unknown or revoked API key"));
 			}
 

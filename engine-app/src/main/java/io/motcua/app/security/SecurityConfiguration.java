@@ -26,6 +26,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -65,7 +66,7 @@ class SecurityConfiguration {
 				MachineClientAuthentication.converter());
 		apiKeys.setSuccessHandler((request, response, authentication) -> {
 		});
-		apiKeys.setFailureHandler((request, response, ex) -> writeProblem(response, objectMapper,
+		apiKeys.setFailureHandler((request, response, ex) -> refuse(response, objectMapper, ex,
 				Problems.of(ProblemKind.UNAUTHORIZED, "Unknown or revoked API key"), false));
 		http.addFilterBefore(apiKeys, BasicAuthenticationFilter.class);
 		// With spring.security.oauth2.resourceserver.jwt.* configured, machine clients
@@ -88,20 +89,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.access(SecurityConfiguration::apiAccess));
-		http.httpBasic((basic) -> basic.realmName("Motcua").authenticationEntryPoint((request, response, ex) -> {
-			if (ex instanceof AuthenticationServiceException) {
-				// The credentials could not be checked (no database connection free in
-				// time): the server is busy, the caller is not refused
-				response.setHeader(HttpHeaders.RETRY_AFTER, "2");
-				writeProblem(response, objectMapper,
-						Problems.of(ProblemKind.SERVICE_UNAVAILABLE,
-								"The server is busy and cannot check credentials now; try again in a few seconds"),
-						false);
-				return;
-			}
-			writeProblem(response, objectMapper,
-					Problems.of(ProblemKind.UNAUTHORIZED, "Log in with a valid user name and password"), true);
-		}));
+		http.httpBasic((basic) -> basic.realmName("Motcua")
+			.authenticationEntryPoint((request, response, ex) -> refuse(response, objectMapper, ex,
+					Problems.of(ProblemKind.UNAUTHORIZED, "Log in with a valid user name and password"), true)));
 		http.exceptionHandling((handling) -> handling
 			.authenticationEntryPoint((request, response, ex) -> writeProblem(response, objectMapper,
 					Problems.of(ProblemKind.UNAUTHORIZED, "Log in with a valid user name and password"), true))
@@ -174,6 +164,22 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Answers credentials that did not pass: 503 with {@code Retry-After} when they could
+	 * not be checked (no database connection free in time: the server is busy, the caller
+	 * is not refused), {@code refused} otherwise.
+	 */
+	private static void refuse(HttpServletResponse response, ObjectMapper objectMapper, AuthenticationException ex,
+			ProblemDetail refused, boolean challenge) throws IOException {
+		if (ex instanceof AuthenticationServiceException) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "2");
+			writeProblem(response, objectMapper, Problems.of(ProblemKind.SERVICE_UNAVAILABLE,
+					"The server is busy and cannot check credentials now; try again in a few seconds"), false);
+			return;
+		}
+		writeProblem(response, objectMapper, refused, challenge);
 	}
 
 	private static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem,

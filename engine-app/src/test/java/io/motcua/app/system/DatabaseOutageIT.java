@@ -56,6 +56,15 @@ class DatabaseOutageIT {
 			int web = ((WebServerApplicationContext) app).getWebServer().getPort();
 			assertThat(get(web, "/actuator/health", null, 3).statusCode()).isEqualTo(200);
 			assertThat(get(web, "/api/v1/dossiers", "clerk", 10).statusCode()).isEqualTo(200);
+			HttpResponse<String> registered = HTTP
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web + "/api/v1/admin/api-clients"))
+					.header("Authorization", basic("admin"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"name\":\"outage-reader\",\"scopes\":[\"dossiers:read\"]}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(registered.statusCode()).isEqualTo(201);
+			String key = registered.body().replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1");
 
 			database.close();
 
@@ -70,6 +79,14 @@ class DatabaseOutageIT {
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 			assertThat(refused.body()).contains("service-unavailable");
+			// A machine client's key cannot be checked either: busy, not refused
+			HttpResponse<String> machine = HTTP.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + web + "/api/v1/dossiers/TRANBIEN-00000000-0000"))
+				.timeout(Duration.ofSeconds(8))
+				.header("X-API-Key", key)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(machine.statusCode()).isEqualTo(503);
+			assertThat(machine.headers().firstValue("Retry-After")).isPresent();
 
 			database = start(port, data);
 			Awaitility.await()
@@ -94,13 +111,16 @@ class DatabaseOutageIT {
 		return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();
 	}
 
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static HttpResponse<String> get(int port, String path, String user, int seconds) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.timeout(Duration.ofSeconds(seconds))
 			.header("Accept", "application/json");
 		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization", basic(user));
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
