@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -138,13 +139,16 @@ class Deliveries implements DisposableBean {
 			fixedDelayString = "${motcua.outbound.poll-interval:PT1S}")
 	void dispatch() {
 		Instant now = this.clock.instant();
+		// Each due delivery with its event and how it has fared: one query for the round
 		List<Due> due = this.jdbc
-			.sql("select id, destination_id, event_id, dossier_code, sequence from outbound_delivery"
-					+ " where status = 'PENDING' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)"
-					+ " order by id fetch first " + this.properties.batchSize() + " rows only")
+			.sql("select d.id, d.destination_id, d.attempts, d.pending_since, e.id, e.type, e.dossier_code, e.sequence,"
+					+ " e.unit_code, e.occurred_at, e.data from outbound_delivery d join outbound_event e on e.id = d.event_id"
+					+ " where d.status = 'PENDING' and d.next_attempt_at <= ? and (d.claimed_until is null or d.claimed_until < ?)"
+					+ " order by d.id fetch first " + this.properties.batchSize() + " rows only")
 			.params(Timestamp.from(now), Timestamp.from(now))
-			.query((rs, row) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getLong(5)))
+			.query((rs, row) -> new Due(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
+					new FeedEvent(rs.getString(5), EventType.valueOf(rs.getString(6)), rs.getString(7), rs.getLong(8),
+							rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11))))
 			.list();
 		if (due.isEmpty()) {
 			return;
@@ -191,7 +195,7 @@ class Deliveries implements DisposableBean {
 			if (inOrder(delivery) && claim(delivery)) {
 				MDC.put("dossier", delivery.dossierCode());
 				try {
-					record(delivery, attempt(channel, target, event(delivery.eventId())));
+					record(delivery, attempt(channel, target, delivery.event()));
 				}
 				finally {
 					MDC.remove("dossier");
@@ -252,12 +256,8 @@ class Deliveries implements DisposableBean {
 			this.accepted.increment();
 			return;
 		}
-		Map<String, Object> row = this.jdbc.sql("select attempts, pending_since from outbound_delivery where id = ?")
-			.param(delivery.id())
-			.query()
-			.singleRow();
-		int attempts = ((Number) row.get("attempts")).intValue() + 1;
-		Instant pendingSince = instant(row.get("pending_since"));
+		int attempts = delivery.attempts() + 1;
+		Instant pendingSince = delivery.pendingSince();
 		boolean giveUp = !Duration.between(pendingSince, now).minus(this.properties.deadAfter()).isNegative();
 		// A destination switched off while this attempt was on its way has given the
 		// delivery up already: it stays given up, with the reason it was given
@@ -285,15 +285,6 @@ class Deliveries implements DisposableBean {
 					delivery.eventId(), delivery.destinationId(), attempts, outcome.error(),
 					this.properties.backoff(attempts));
 		}
-	}
-
-	private FeedEvent event(String id) {
-		return this.jdbc.sql(
-				"select id, type, dossier_code, sequence, unit_code, occurred_at, data from outbound_event where id = ?")
-			.param(id)
-			.query((rs, row) -> new FeedEvent(rs.getString(1), EventType.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getLong(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
-			.single();
 	}
 
 	/** The newest deliveries to a destination, optionally of one status. */
@@ -336,6 +327,16 @@ class Deliveries implements DisposableBean {
 			.update() == 1;
 	}
 
+	/** Where a delivery to a destination stands; empty when it has no such delivery. */
+	@Transactional(readOnly = true)
+	Optional<DeliveryStatus> status(String destinationId, long id) {
+		return this.jdbc.sql("select status from outbound_delivery where id = ? and destination_id = ?")
+			.params(id, destinationId)
+			.query(String.class)
+			.optional()
+			.map(DeliveryStatus::valueOf);
+	}
+
 	/** Puts every dead delivery of a destination back in the queue; answers how many. */
 	@Transactional
 	int redeliverDead(String destinationId) {
@@ -371,20 +372,28 @@ class Deliveries implements DisposableBean {
 				instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)));
 	}
 
-	private static Instant instant(Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof Timestamp timestamp) {
-			return timestamp.toInstant();
-		}
-		if (value instanceof java.time.OffsetDateTime offset) {
-			return offset.toInstant();
-		}
-		throw new IllegalStateException("Not a time: " + value.getClass());
+	private static Instant instant(Timestamp value) {
+		return (value != null) ? value.toInstant() : null;
 	}
 
-	private record Due(long id, String destinationId, String eventId, String dossierCode, long sequence) {
+	/**
+	 * A delivery due now: where to, its event, and how many attempts it has had since
+	 * when it has been pending.
+	 */
+	private record Due(long id, String destinationId, int attempts, Instant pendingSince, FeedEvent event) {
+
+		String eventId() {
+			return this.event.id();
+		}
+
+		String dossierCode() {
+			return this.event.dossierCode();
+		}
+
+		long sequence() {
+			return this.event.sequence();
+		}
+
 	}
 
 }

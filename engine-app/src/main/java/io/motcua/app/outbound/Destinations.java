@@ -66,6 +66,12 @@ public class Destinations {
 		}
 	}
 
+	/** Whether the national portal was ever configured (its row exists, on or off). */
+	@Transactional(readOnly = true)
+	public boolean portalKnown() {
+		return this.destinations.existsById(NATIONAL_PORTAL);
+	}
+
 	/**
 	 * Stops telling the national portal anything: its row is switched off, and the
 	 * deliveries that waited for it are given up (dead, to be redelivered once it is on

@@ -178,10 +178,8 @@ public class Webhooks {
 	public void redeliver(String destinationId, long deliveryId) {
 		destination(destinationId);
 		if (!this.deliveries.redeliver(destinationId, deliveryId)) {
-			boolean exists = this.deliveries.log(destinationId, DeliveryStatus.PENDING, Integer.MAX_VALUE)
-				.stream()
-				.anyMatch((delivery) -> delivery.id() == deliveryId);
-			throw exists ? ProblemException.conflict("Delivery " + deliveryId + " is pending already")
+			throw this.deliveries.status(destinationId, deliveryId).isPresent()
+					? ProblemException.conflict("Delivery " + deliveryId + " is pending already")
 					: ProblemException.notFound("No delivery " + deliveryId + " to " + destinationId);
 		}
 		log.info("Delivery {} to {} redelivered by {}", deliveryId, destinationId, this.directory.currentActor());

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.motcua.app.dossier.DossierStatus;
@@ -45,13 +44,13 @@ class PortalChannel implements DeliveryChannel {
 
 	private final PortalCredential credential;
 
-	private final ObjectProvider<PortalCodes> portalCodes;
+	private final PortalCodes portalCodes;
 
 	private final ObjectMapper objectMapper;
 
 	private final Duration timeout;
 
-	PortalChannel(PortalProperties properties, OutboundProperties outbound, ObjectProvider<PortalCodes> portalCodes,
+	PortalChannel(PortalProperties properties, OutboundProperties outbound, PortalCodes portalCodes,
 			ObjectMapper objectMapper, Clock clock) {
 		this.properties = properties;
 		this.timeout = outbound.requestTimeout();
@@ -101,11 +100,9 @@ class PortalChannel implements DeliveryChannel {
 	/** What the portal receives: nothing about the applicant. */
 	StatusPush push(FeedEvent event, DossierStatus status) {
 		return new StatusPush(event.id(), event.dossierCode(),
-				this.portalCodes.getIfUnique(() -> (code) -> Optional.empty())
-					.portalCodeOf(event.dossierCode())
-					.orElse(null),
-				event.sequence(), this.properties.unitIdentifier(event.unitCode()), this.properties.statusCode(status),
-				status.name(), event.occurredAt().toString());
+				this.portalCodes.portalCodeOf(event.dossierCode()).orElse(null), event.sequence(),
+				this.properties.unitIdentifier(event.unitCode()), this.properties.statusCode(status), status.name(),
+				event.occurredAt().toString());
 	}
 
 	/** The status an event leaves its dossier in; empty for events that change none. */

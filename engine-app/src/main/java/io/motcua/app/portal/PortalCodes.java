@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The portal's own code of a dossier submitted on the portal and handed over to us: sent
- * beside our code so that the portal finds its dossier. A feature that receives such
- * dossiers provides it as a bean; without one, every push says that it has none.
+ * beside our code so that the portal finds its dossier ({@link HandedOverDossiers}: the
+ * dossier keeps the code it was handed over with).
  */
 public interface PortalCodes {
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.motcua.app.outbound.DeliveryStatus;
+import io.motcua.app.outbound.Destinations;
 import io.motcua.app.outbound.DeliveryView;
 import io.motcua.app.outbound.EventType;
 import io.motcua.app.outbound.Webhooks;
@@ -38,13 +39,15 @@ import io.motcua.app.system.ProblemKind;
 @PreAuthorize("hasRole('ADMIN')")
 class WebhookScreenController {
 
-	/** The national portal's destination, which exists once the portal is configured. */
-	static final String PORTAL = "national-portal";
+	private static final String PORTAL = Destinations.NATIONAL_PORTAL;
 
 	private final Webhooks webhooks;
 
-	WebhookScreenController(Webhooks webhooks) {
+	private final Destinations destinations;
+
+	WebhookScreenController(Webhooks webhooks, Destinations destinations) {
 		this.webhooks = webhooks;
+		this.destinations = destinations;
 	}
 
 	@GetMapping
@@ -136,7 +139,7 @@ class WebhookScreenController {
 	private String page(Model model, Locale locale, String url, String description, List<String> checked,
 			Map<String, String> errors) {
 		model.addAttribute("subscriptions", this.webhooks.subscriptions());
-		model.addAttribute("portal", portalExists() ? PORTAL : null);
+		model.addAttribute("portal", this.destinations.portalKnown() ? PORTAL : null);
 		model.addAttribute("typeTitles", typeTitles(locale));
 		model.addAttribute("url", url);
 		model.addAttribute("description", description);
@@ -164,19 +167,6 @@ class WebhookScreenController {
 			}
 			// Another kind of destination (the national portal): its log only
 			return null;
-		}
-	}
-
-	private boolean portalExists() {
-		try {
-			this.webhooks.deliveries(PORTAL, DeliveryStatus.DEAD);
-			return true;
-		}
-		catch (ProblemException ex) {
-			if (ex.kind() != ProblemKind.NOT_FOUND) {
-				throw ex;
-			}
-			return false;
 		}
 	}
 

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import io.motcua.app.outbound.DeliveryChannel.DeliveryOutcome;
@@ -143,11 +141,8 @@ class PortalChannelTests {
 
 	@Test
 	void aCodeOfThePortalsOwnIsSentWhenAFeatureKnowsIt() {
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("portalCodes",
-				(PortalCodes) (code) -> code.endsWith("0007") ? Optional.of("G22.99-261201-000123") : Optional.empty());
-		PortalChannel channel = new PortalChannel(apiKey(KEY), outbound(), beans.getBeanProvider(PortalCodes.class),
-				JSON, Clock.systemUTC());
+		PortalCodes codes = (code) -> code.endsWith("0007") ? Optional.of("G22.99-261201-000123") : Optional.empty();
+		PortalChannel channel = new PortalChannel(apiKey(KEY), outbound(), codes, JSON, Clock.systemUTC());
 
 		channel.deliver(target(keyPortal), event("TRANBIEN-20261201-0007", 1, EventType.RECEIVED, Map.of()));
 
@@ -196,8 +191,7 @@ class PortalChannelTests {
 	}
 
 	private static PortalChannel channel(PortalProperties properties) {
-		ObjectProvider<PortalCodes> none = new StaticListableBeanFactory().getBeanProvider(PortalCodes.class);
-		return new PortalChannel(properties, outbound(), none, JSON, Clock.systemUTC());
+		return new PortalChannel(properties, outbound(), (code) -> Optional.empty(), JSON, Clock.systemUTC());
 	}
 
 	private static OutboundProperties outbound() {
