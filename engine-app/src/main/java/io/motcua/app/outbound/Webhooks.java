@@ -79,9 +79,8 @@ public class Webhooks {
 						new FieldError("units", "không có đơn vị '" + unit + "' trong phạm vi của bạn / unknown unit"));
 			}
 		}
-		// A machine client subscribes only to the types it was allowed, all of them when
-		// it
-		// names none
+		// A machine client subscribes only to the types it was allowed,
+		// all of them when it names none
 		this.directory.currentClient().ifPresent((client) -> {
 			if (types.isEmpty() && !client.eventTypes().isEmpty()) {
 				client.eventTypes().forEach((name) -> EventType.named(name).ifPresent(types::add));

@@ -95,8 +95,8 @@ public class ResultSigning implements ResultSealing {
 		this.records = records;
 		this.properties = properties;
 		this.clock = clock;
-		// Drawn now, at start: AWT and ImageIO cannot start up while the JVM shuts down, and
-		// a seal job may still be finishing then
+		// Drawn now, at start: AWT and ImageIO cannot start up while the
+		// JVM shuts down, and a seal job may still be finishing then
 		SignatureImages.seal();
 		this.times = times;
 		this.signer = new PdfSigner(clock, Duration.ofSeconds(10));
