@@ -157,9 +157,8 @@ class Deliveries implements DisposableBean {
 		due.forEach((delivery) -> byDestination.computeIfAbsent(delivery.destinationId(), (id) -> new ArrayList<>())
 			.add(delivery));
 		byDestination.forEach((destinationId, deliveries) -> {
-			// A destination still busy with the last round's events keeps them; the
-			// others
-			// go on without waiting for it
+			// A destination still busy with the last round's events
+			// keeps them; the others go on without waiting for it
 			if (this.busy.add(destinationId)) {
 				try {
 					this.executor.execute(() -> {

@@ -69,9 +69,9 @@ class SecurityConfiguration {
 		apiKeys.setFailureHandler((request, response, ex) -> refuse(response, objectMapper, ex,
 				Problems.of(ProblemKind.UNAUTHORIZED, "Unknown or revoked API key"), false));
 		http.addFilterBefore(apiKeys, BasicAuthenticationFilter.class);
-		// With spring.security.oauth2.resourceserver.jwt.* configured, machine clients
-		// may
-		// present the identity provider's access tokens instead of an API key
+		// With spring.security.oauth2.resourceserver.jwt.* configured,
+		// machine clients may present the identity provider's access
+		// tokens instead of an API key
 		JwtDecoder decoder = tokens.getIfAvailable();
 		if (decoder != null) {
 			http.oauth2ResourceServer((server) -> server
