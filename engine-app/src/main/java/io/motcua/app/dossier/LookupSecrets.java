@@ -2,9 +2,9 @@ package io.motcua.app.dossier;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The applicant's lookup secret: printed once on the receipt, stored only as a SHA-256
@@ -31,13 +31,7 @@ final class LookupSecrets {
 	}
 
 	static String hash(String secret) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
+		return DigestUtils.sha256Hex(secret);
 	}
 
 	static boolean matches(String candidate, String storedHash) {

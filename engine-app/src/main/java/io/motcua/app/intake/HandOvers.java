@@ -1,15 +1,12 @@
 package io.motcua.app.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,17 +144,14 @@ class HandOvers {
 	}
 
 	private static String hash(String portalCode, String unit, String application, List<IncomingFile> files) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update((portalCode + "\n" + unit + "\n" + application + "\n").getBytes(StandardCharsets.UTF_8));
-			for (IncomingFile file : files) {
-				digest.update((file.documentType() + "/" + file.fileName() + "\n").getBytes(StandardCharsets.UTF_8));
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		StringBuilder request = new StringBuilder().append(portalCode)
+			.append('\n')
+			.append(unit)
+			.append('\n')
+			.append(application)
+			.append('\n');
+		files.forEach((file) -> request.append(file.documentType()).append('/').append(file.fileName()).append('\n'));
+		return DigestUtils.sha256Hex(request.toString());
 	}
 
 	/**

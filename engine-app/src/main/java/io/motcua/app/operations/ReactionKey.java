@@ -2,13 +2,11 @@ package io.motcua.app.operations;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * One reaction to one event, as the event publication registry knows it: the listener's
@@ -23,14 +21,7 @@ record ReactionKey(String listenerId, String eventHash) {
 	private static final Map<Class<?>, Function<Object, String>> DOSSIER_CODES = new ConcurrentHashMap<>();
 
 	static ReactionKey of(String listenerId, Object serializedEvent) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(String.valueOf(serializedEvent).getBytes(StandardCharsets.UTF_8));
-			return new ReactionKey(listenerId, HexFormat.of().formatHex(digest));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new ReactionKey(listenerId, DigestUtils.sha256Hex(String.valueOf(serializedEvent)));
 	}
 
 	/** The listener as an operator reads it: {@code Receipts.on(DossierReceived)}. */

@@ -2,19 +2,18 @@ package io.motcua.app.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +113,7 @@ public class ApiClients {
 		if (oauthClientId == null) {
 			prefix = randomText(6);
 			key = KEY_PREFIX + prefix + "_" + randomText(32);
-			hash = sha256(key);
+			hash = DigestUtils.sha256Hex(key);
 		}
 		ApiClient client = new ApiClient(UUID.randomUUID().toString(), name, prefix, hash, oauthClientId, unit, units,
 				scopes, eventTypes, caller.username(), this.clock.instant());
@@ -152,7 +151,7 @@ public class ApiClients {
 		if (end < 0) {
 			return Optional.empty();
 		}
-		byte[] presented = sha256(key).getBytes(StandardCharsets.US_ASCII);
+		byte[] presented = DigestUtils.sha256Hex(key).getBytes(StandardCharsets.US_ASCII);
 		return this.clients.findByKeyPrefix(key.substring(KEY_PREFIX.length(), end))
 			.filter(ApiClient::isActive)
 			.filter((client) -> MessageDigest.isEqual(presented, client.keyHash().getBytes(StandardCharsets.US_ASCII)))
@@ -178,16 +177,6 @@ public class ApiClients {
 		byte[] random = new byte[bytes];
 		RANDOM.nextBytes(random);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(random).replace('_', 'x').replace('-', 'y');
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**
