@@ -79,6 +79,13 @@ class AccessMatrixIT extends ApplicationIT {
 				write("/api/v1/tasks/%2$s/complete", Map.of("outcome", "PROPOSE_APPROVAL"), "specialist2", 404),
 				write("/api/v1/tasks/%2$s/claim", "", "supervisor", 403),
 				write("/api/v1/tasks/%2$s/claim", "", "specialist2", 404),
+				// Only administrators add units.
+				write("/api/v1/units",
+						Map.of("code", "XA-MOI", "name", "Xã Mới", "type", "COMMUNE", "parentCode", "DNAI"),
+						"supervisor", 403),
+				write("/api/v1/units",
+						Map.of("code", "XA-MOI", "name", "Xã Mới", "type", "COMMUNE", "parentCode", "DNAI"), "clerk2",
+						403),
 				// Only clerks receive.
 				write("/api/v1/dossiers", application(PROCEDURE), "supervisor", 403),
 				write("/api/v1/dossiers", application(PROCEDURE), "approver2", 403));

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Administrators add staff, change their roles and access and reset passwords, within the
- * units they oversee; a change takes effect at the next request.
+ * Administrators add units and staff, change their roles and access and reset passwords,
+ * within the units they oversee; a change takes effect at the next request.
  */
 class StaffAdministrationIT extends ApplicationIT {
 
@@ -37,6 +37,57 @@ class StaffAdministrationIT extends ApplicationIT {
 			.status()).isEqualTo(204);
 		assertThat(clerk.get("/api/v1/procedures").status()).isEqualTo(401);
 		assertThat(Api.as(this.port, username, "mat-khau-moi-2026").get("/api/v1/procedures").status()).isEqualTo(200);
+	}
+
+	@Test
+	void provinceAdministratorAddsACommuneWhoseClerkThenReceivesDossiers() {
+		// A fresh installation has one unit (the bootstrap unit, a province) and its
+		// admin
+		String admin = StaffFixtures.addStaff(this.jdbc, "province-admin", "DNAI", "ADMIN");
+		String commune = "XA" + System.nanoTime() % 100000;
+		Api.Reply added = as(admin).post("/api/v1/units",
+				Map.of("code", commune, "name", "Xã Mới", "type", "COMMUNE", "parentCode", "DNAI"));
+		assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+		assertThat(added.location()).isEqualTo("/api/v1/units/" + commune);
+		assertThat(added.body().path("parentCode").asText()).isEqualTo("DNAI");
+		assertThat(as(admin).get(added.location()).body().path("type").asText()).isEqualTo("COMMUNE");
+
+		String clerk = "clerk-" + commune.toLowerCase();
+		assertThat(as(admin)
+			.post("/api/v1/staff",
+					Map.of("username", clerk, "fullName", "Lê Văn Cường", "unitCode", commune, "roles",
+							List.of("CLERK"), "password", "mat-khau-2026"))
+			.status()).isEqualTo(201);
+		Api.Reply received = Api.as(this.port, clerk, "mat-khau-2026").post("/api/v1/dossiers", application(PROCEDURE));
+		assertThat(received.status()).as(received.body().toString()).isEqualTo(201);
+		assertThat(received.body().path("code").asText()).startsWith(commune + "-");
+
+		// The commune's own administrator sees neither it nor the province
+		assertThat(as("admin").get("/api/v1/units/" + commune).status()).isEqualTo(404);
+		assertThat(as("admin")
+			.post("/api/v1/units",
+					Map.of("code", "XA-KHAC", "name", "Xã Khác", "type", "COMMUNE", "parentCode", "DNAI"))
+			.status()).isEqualTo(404);
+	}
+
+	@Test
+	void refusesUnitsThatDoNotFit() {
+		String admin = StaffFixtures.addStaff(this.jdbc, "province-admin", "DNAI", "ADMIN");
+		Api.Reply taken = as(admin).post("/api/v1/units",
+				Map.of("code", "TRANBIEN", "name", "Trùng mã", "type", "COMMUNE", "parentCode", "DNAI"));
+		assertThat(taken.status()).isEqualTo(409);
+		Api.Reply belowCommune = as(admin).post("/api/v1/units",
+				Map.of("code", "THON-1", "name", "Thôn 1", "type", "COMMUNE", "parentCode", "TRANBIEN"));
+		assertThat(belowCommune.status()).isEqualTo(422);
+		assertThat(belowCommune.body().path("errors").findValuesAsText("field")).containsExactly("type");
+		Api.Reply badCode = as(admin).post("/api/v1/units",
+				Map.of("code", "xa moi", "name", "Xã", "type", "COMMUNE", "parentCode", "DNAI"));
+		assertThat(badCode.status()).isEqualTo(422);
+		assertThat(badCode.body().path("errors").findValuesAsText("field")).containsExactly("code");
+		assertThat(as("supervisor")
+			.post("/api/v1/units", Map.of("code", "XA-2", "name", "Xã", "type", "COMMUNE", "parentCode", "TRANBIEN"))
+			.status()).isEqualTo(403);
+		assertThat(as("clerk").get("/api/v1/units/LONGTHANH").status()).isEqualTo(404);
 	}
 
 	@Test

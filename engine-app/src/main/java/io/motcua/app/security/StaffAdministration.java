@@ -13,13 +13,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.motcua.app.security.StaffDirectory.StaffView;
+import io.motcua.app.security.StaffDirectory.UnitView;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.ProblemException;
 
 /**
- * Administrators manage the staff of the units they oversee: add members with roles and a
- * password, change their roles, disable them, reset passwords. Logins remembered by the
- * credential cache are forgotten at once.
+ * Administrators manage the units and staff they oversee: add units below their own, add
+ * members with roles and a password, change their roles, disable them, reset passwords.
+ * Logins remembered by the credential cache are forgotten at once.
  */
 @Service
 public class StaffAdministration {
@@ -48,6 +49,39 @@ public class StaffAdministration {
 	}
 
 	/**
+	 * Adds a unit below one the administrator oversees: how a fresh installation, which
+	 * has only its bootstrap unit, gets its departments and communes.
+	 * @throws ProblemException 403 for a caller who is not ADMIN, 404 for a parent it may
+	 * not see, 409 for a code already taken, 422 for a level that is not below the
+	 * parent's (province → department → commune)
+	 */
+	@Transactional
+	public UnitView addUnit(String code, String name, UnitType type, String parentCode) {
+		Caller admin = administrator();
+		Unit parent = this.units.findByCode(parentCode)
+			.filter((unit) -> unit.isWithin(admin.unitCode()))
+			.orElseThrow(() -> ProblemException.notFound("No unit " + parentCode));
+		if (!parent.mayHold(type)) {
+			throw ProblemException.invalid("type",
+					"a " + type + " cannot be placed under the " + parent.type() + " " + parentCode);
+		}
+		if (this.units.findByCode(code).isPresent()) {
+			throw ProblemException.conflict("Unit code " + code + " is taken");
+		}
+		try {
+			this.units.save(new Unit(code, name, type, parent));
+			this.units.flush();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw ProblemException.conflict("Unit code " + code + " is taken");
+		}
+		// Remembered logins carry the units their holders see
+		forgetLogins();
+		log.info("{} added unit {} ({}) under {}", admin.username(), code, type, parentCode);
+		return UnitView.of(this.units.findByCode(code).orElseThrow());
+	}
+
+	/**
 	 * Adds a member of staff to a unit the administrator oversees.
 	 * @throws ProblemException 403 for a caller who is not ADMIN, 404 for a unit it may
 	 * not see, 409 for a user name already taken, 422 for a weak password or no role
@@ -55,10 +89,9 @@ public class StaffAdministration {
 	@Transactional
 	public StaffView add(String username, String fullName, String unitCode, Set<Role> roles, String password) {
 		Caller admin = administrator();
-		if (!admin.sees(unitCode)) {
-			throw ProblemException.notFound("No unit " + unitCode);
-		}
-		Unit unit = this.units.findByCode(unitCode).orElseThrow(() -> ProblemException.notFound("No unit " + unitCode));
+		Unit unit = this.units.findByCode(unitCode)
+			.filter((candidate) -> candidate.isWithin(admin.unitCode()))
+			.orElseThrow(() -> ProblemException.notFound("No unit " + unitCode));
 		checkRoles(roles);
 		checkPassword(password);
 		if (this.staff.findByUsername(username).isPresent()) {
@@ -106,7 +139,7 @@ public class StaffAdministration {
 	private Staff managed(String username) {
 		Caller admin = administrator();
 		return this.staff.findByUsername(username)
-			.filter((member) -> admin.sees(member.unit().code()))
+			.filter((member) -> member.unit().isWithin(admin.unitCode()))
 			.orElseThrow(() -> ProblemException.notFound("No staff " + username));
 	}
 

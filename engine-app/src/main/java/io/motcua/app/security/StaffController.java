@@ -26,8 +26,8 @@ import io.motcua.app.security.StaffDirectory.StaffView;
 import io.motcua.app.security.StaffDirectory.UnitView;
 
 /**
- * Units and staff: every member of staff reads the units they see; administrators manage
- * staff.
+ * Units and staff: every member of staff reads the units they see; administrators add
+ * units below their own and manage staff.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -45,6 +45,19 @@ class StaffController {
 	@GetMapping("/units")
 	List<UnitView> units() {
 		return this.directory.visibleUnits();
+	}
+
+	@GetMapping("/units/{code}")
+	UnitView unit(@PathVariable String code) {
+		return this.directory.visibleUnit(code);
+	}
+
+	@PostMapping("/units")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<UnitView> addUnit(@Valid @RequestBody NewUnit request) {
+		UnitView added = this.administration.addUnit(request.code(), request.name(), request.type(),
+				request.parentCode());
+		return ResponseEntity.created(URI.create("/api/v1/units/" + added.code())).body(added);
 	}
 
 	@GetMapping("/staff")
@@ -72,6 +85,19 @@ class StaffController {
 	ResponseEntity<Void> password(@PathVariable String username, @Valid @RequestBody NewPassword request) {
 		this.administration.resetPassword(username, request.password());
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * A new unit.
+	 *
+	 * @param code short code, upper-case letters, digits, dots, dashes and underscores:
+	 * it starts the unit's dossier codes and names its seal's key store
+	 * @param name official name
+	 * @param type level, below the parent's (province → department → commune)
+	 * @param parentCode the unit it belongs to
+	 */
+	record NewUnit(@NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]{1,39}") String code,
+			@NotBlank @Size(max = 200) String name, @NotNull UnitType type, @NotBlank String parentCode) {
 	}
 
 	/**

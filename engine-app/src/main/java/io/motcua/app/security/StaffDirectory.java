@@ -116,6 +116,16 @@ public class StaffDirectory {
 		return visible;
 	}
 
+	/**
+	 * A unit the caller may see.
+	 * @throws ProblemException 404 for a unit outside the caller's units
+	 */
+	@Transactional(readOnly = true)
+	public UnitView visibleUnit(String code) {
+		return unit(code).filter((unit) -> currentCaller().sees(unit.code()))
+			.orElseThrow(() -> ProblemException.notFound("No unit " + code));
+	}
+
 	/** The staff of a unit the caller may see. */
 	@Transactional(readOnly = true)
 	public List<StaffView> staffOf(String unitCode) {

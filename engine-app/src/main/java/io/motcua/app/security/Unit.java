@@ -76,4 +76,17 @@ public class Unit {
 		return this.path;
 	}
 
+	/**
+	 * Whether this unit is {@code unitCode} or lies below it. Read from the stored path,
+	 * so it holds for units made after the caller logged in (on any node).
+	 */
+	boolean isWithin(String unitCode) {
+		return this.path.contains("/" + unitCode + "/");
+	}
+
+	/** Whether a unit of {@code childType} may be placed directly under this one. */
+	boolean mayHold(UnitType childType) {
+		return childType.ordinal() > this.type.ordinal();
+	}
+
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.CrudRepository;
+import org.springframework.data.jpa.repository.JpaRepository;
 
-interface UnitRepository extends CrudRepository<Unit, Long> {
+interface UnitRepository extends JpaRepository<Unit, Long> {
 
 	Optional<Unit> findByCode(String code);
 
