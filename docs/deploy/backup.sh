@@ -20,6 +20,8 @@
 set -euo pipefail
 
 env_file=${MOTCUA_ENV_FILE:-/etc/motcua/motcua.env}
+# "." looks a bare name up in PATH, not here
+case $env_file in */*) ;; *) env_file=./$env_file ;; esac
 if [ -r "$env_file" ]; then
 	set -a
 	# shellcheck disable=SC1090
@@ -75,6 +77,7 @@ filesystem)
 	files="$files $(du -sh "$documents" | cut -f1)"
 	;;
 s3)
+	bucket=${MOTCUA_DOCUMENTS_S3_BUCKET:?MOTCUA_DOCUMENTS_S3_BUCKET is not set}
 	# Objects are named <key prefix><sha256> and never change either. Either
 	# keep versioning (and a lifecycle rule for old versions) on the bucket
 	# and back it up with the object store's own tools, or copy it here:
@@ -88,11 +91,11 @@ s3)
 			AWS_SECRET_ACCESS_KEY=$MOTCUA_DOCUMENTS_S3_SECRET_KEY \
 			AWS_DEFAULT_REGION=${MOTCUA_DOCUMENTS_S3_REGION:-us-east-1} \
 			aws s3 sync "${endpoint[@]}" --only-show-errors \
-			"s3://$MOTCUA_DOCUMENTS_S3_BUCKET/${MOTCUA_DOCUMENTS_S3_KEY_PREFIX:-}" \
+			"s3://$bucket/${MOTCUA_DOCUMENTS_S3_KEY_PREFIX:-}" \
 			"$set_dir.partial/documents-s3/"
 		files="$(find "$set_dir.partial/documents-s3" -type f | wc -l) objects"
 	else
-		files="not copied: bucket $MOTCUA_DOCUMENTS_S3_BUCKET is backed up by the object store"
+		files="not copied: bucket $bucket is backed up by the object store"
 	fi
 	;;
 *)

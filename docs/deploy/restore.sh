@@ -18,6 +18,8 @@ set -euo pipefail
 set_dir=${1:?usage: restore.sh <backup set folder>}
 set_dir=${set_dir%/}
 env_file=${MOTCUA_ENV_FILE:-/etc/motcua/motcua.env}
+# "." looks a bare name up in PATH, not here
+case $env_file in */*) ;; *) env_file=./$env_file ;; esac
 if [ -r "$env_file" ]; then
 	set -a
 	# shellcheck disable=SC1090
@@ -88,6 +90,7 @@ filesystem)
 	echo "documents restored to $documents: every document row has its file"
 	;;
 s3)
+	bucket=${MOTCUA_DOCUMENTS_S3_BUCKET:?MOTCUA_DOCUMENTS_S3_BUCKET is not set}
 	if [ -d "$set_dir/documents-s3" ]; then
 		endpoint=()
 		if [ -n "${MOTCUA_DOCUMENTS_S3_ENDPOINT:-}" ]; then
@@ -97,10 +100,10 @@ s3)
 			AWS_SECRET_ACCESS_KEY=$MOTCUA_DOCUMENTS_S3_SECRET_KEY \
 			AWS_DEFAULT_REGION=${MOTCUA_DOCUMENTS_S3_REGION:-us-east-1} \
 			aws s3 sync "${endpoint[@]}" --only-show-errors "$set_dir/documents-s3/" \
-			"s3://$MOTCUA_DOCUMENTS_S3_BUCKET/${MOTCUA_DOCUMENTS_S3_KEY_PREFIX:-}"
-		echo "documents copied back to bucket $MOTCUA_DOCUMENTS_S3_BUCKET"
+			"s3://$bucket/${MOTCUA_DOCUMENTS_S3_KEY_PREFIX:-}"
+		echo "documents copied back to bucket $bucket"
 	else
-		echo "documents are in bucket $MOTCUA_DOCUMENTS_S3_BUCKET: restore them with the object" \
+		echo "documents are in bucket $bucket: restore them with the object" \
 			"store's tools (versions as of $(sed -n 's/^started *//p' "$set_dir/backup.txt"))"
 	fi
 	;;
