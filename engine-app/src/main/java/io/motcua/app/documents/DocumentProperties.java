@@ -34,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxInflatedSize most bytes one compressed part of a file (a PDF stream, an entry
  * of an Office file) may inflate to; inflating stops there and the file is refused
  * @param maxInflateRatio most times its own size that all compressed parts of a file may
- * inflate to together (a file may always inflate to {@code max-inflated-size})
+ * inflate to together (a file may always inflate to max-inflated-size)
  * @param maxFileNameLength longest file name accepted, in characters
  */
 @Validated
