@@ -139,7 +139,8 @@ public class DocumentChecks {
 				total += size;
 				Detection detection = this.detector.inspect(temp, name, type.formats());
 				if (!detection.accepted()) {
-					log.warn("Refused {} file {} for {} ({}): {}", detection.mediaType(), shown, field,
+					// Without the file's name: it may name the applicant.
+					log.warn("Refused a {} file for {}: {} ({})", detection.mediaType(), field,
 							detection.refusal().reason().code(), detection.refusal().english());
 					errors.add(refusal(field, shown, detection.refusal(), locale));
 					continue;

@@ -142,7 +142,7 @@ final class ImageInspection {
 			int marker = bytes.get(at + 1) & 0xff;
 			at += 2;
 			if (marker == 0xd9) {
-				return trailing(bytes, at, "JPEG");
+				return samsungTrailer(bytes, at) ? null : trailing(bytes, at, "JPEG");
 			}
 			if ((marker >= 0xd0 && marker <= 0xd8) || marker == 0x01) {
 				continue;
@@ -217,6 +217,17 @@ final class ImageInspection {
 				reader.dispose();
 			}
 		}
+	}
+
+	/**
+	 * Samsung cameras append their own records after the end of a JPEG, closed by
+	 * {@code SEFT}; such a trailer is let through when it holds no markup (a ZIP hidden
+	 * in it is caught by the archive check, which every image goes through).
+	 */
+	private static boolean samsungTrailer(ByteBuffer bytes, int end) {
+		int limit = bytes.limit();
+		return limit - end >= 8 && bytes.get(limit - 4) == 'S' && bytes.get(limit - 3) == 'E'
+				&& bytes.get(limit - 2) == 'F' && bytes.get(limit - 1) == 'T' && !hasMarkup(bytes, end, limit);
 	}
 
 	/** Only zero padding may follow the format's end. */

@@ -190,8 +190,8 @@ final class OfficeInspection {
 		}
 		if (lower.equals("meta-inf/manifest.xml")) {
 			String text = xml.toLowerCase(Locale.ROOT);
-			return (text.contains("full-path=\"basic/") || text.contains("full-path=\"scripts/")) ? macros(lower)
-					: null;
+			return (text.contains("full-path=\"basic/") || text.contains("full-path=\"scripts/"))
+					? macros("META-INF/manifest.xml") : null;
 		}
 		Matcher relationship = RELATIONSHIP.matcher(xml);
 		while (relationship.find()) {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileFileTests {
 
-	private static final List<String> ANY = List.of("pdf", "jpeg", "png", "docx", "doc");
+	private static final List<String> ANY = List.of("pdf", "jpeg", "png", "docx", "doc", "odt");
 
 	/** Small limits keep the bombs small: 8 MB a part, 20 × the file's size. */
 	private final DocumentTypeDetector detector = new DocumentTypeDetector(
@@ -34,11 +34,13 @@ class HostileFileTests {
 		assertAccepted("don.pdf", TestCorpus.pdf("Giay de nghi cap phep"));
 		assertAccepted("don.pdf", TestCorpus.pdfWithWebLink());
 		assertAccepted("don.pdf", TestCorpus.pdfWithIncrementalUpdate());
+		assertAccepted("don.pdf", TestCorpus.signedPdf());
 		assertAccepted("don.pdf", TestCorpus.pdfWithImage(2480, 3508));
 		assertAccepted("anh.png", TestCorpus.png());
 		assertAccepted("anh.png", TestCorpus.pngOfSize(4000, 3000));
 		assertAccepted("anh.jpg", TestCorpus.jpeg());
 		assertAccepted("anh.jpg", TestCorpus.jpegOfSize(8000, 6000));
+		assertAccepted("anh.jpg", TestCorpus.jpegWithSamsungTrailer("Image_UTC_Data1767772800000"));
 		assertAccepted("don.docx", TestCorpus.docx("Giay de nghi"));
 		assertAccepted("don.docx", TestCorpus.docxWithHyperlink());
 	}
@@ -85,6 +87,8 @@ class HostileFileTests {
 		assertRefused(TestCorpus.pdfThatIsAlsoAZip(), Reason.POLYGLOT, "ZIP archive");
 		assertRefused("anh.jpg", TestCorpus.jpegWithHtmlInside(), Reason.POLYGLOT, "markup");
 		assertRefused("anh.jpg", TestCorpus.jpegWithHtmlAppended(), Reason.POLYGLOT, "after its end");
+		assertRefused("anh.jpg", TestCorpus.jpegWithSamsungTrailer("<html><script>alert(1)</script></html>"),
+				Reason.POLYGLOT, "after its end");
 		assertRefused("anh.png", TestCorpus.pngWithTrailingData(), Reason.POLYGLOT, "after its end");
 		assertRefused("don.docx", TestCorpus.docxWithTrailingData(), Reason.POLYGLOT, "follows the end");
 	}
@@ -95,6 +99,8 @@ class HostileFileTests {
 		assertRefused("don.docx", TestCorpus.docxWithRemoteTemplate(), Reason.EXTERNAL_LINK,
 				"attachedTemplate: http://evil.example/template.dotm");
 		assertRefused("don.doc", TestCorpus.docWithMacros(), Reason.MACROS, "Macros");
+		assertRefused("don.docx", TestCorpus.docmRenamed(), Reason.MACROS, "macros");
+		assertRefused("don.odt", TestCorpus.odtWithMacros(), Reason.MACROS, "macros");
 	}
 
 	@Test

@@ -8,10 +8,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -48,6 +56,15 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDXFAResource;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import io.motcua.signing.PdfSigner;
+import io.motcua.signing.SignRequest;
+import io.motcua.signing.SigningKey;
 
 /**
  * Files generated at test time, friendly and hostile, for the intake checks.
@@ -440,6 +457,20 @@ public final class TestCorpus {
 		return concat(jpeg(), "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII));
 	}
 
+	/**
+	 * A JPEG with the records a Samsung camera appends after its end (closed by SEFT):
+	 * accepted.
+	 */
+	public static byte[] jpegWithSamsungTrailer(String records) {
+		ByteBuffer trailer = ByteBuffer.allocate(records.length() + 16).order(ByteOrder.LITTLE_ENDIAN);
+		trailer.put(records.getBytes(StandardCharsets.US_ASCII))
+			.put("SEFH".getBytes(StandardCharsets.US_ASCII))
+			.putInt(records.length())
+			.putInt(1)
+			.put("SEFT".getBytes(StandardCharsets.US_ASCII));
+		return concat(jpeg(), trailer.array());
+	}
+
 	/** A PNG with data after its IEND chunk. */
 	public static byte[] pngWithTrailingData() {
 		return concat(png(), "PK\u0003\u0004 not the end".getBytes(StandardCharsets.US_ASCII));
@@ -483,11 +514,57 @@ public final class TestCorpus {
 		}
 	}
 
+	/** A PDF with a PAdES signature of a self-signed key (as citizens' signed PDFs). */
+	public static byte[] signedPdf() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			KeyPair pair = generator.generateKeyPair();
+			X500Name name = new X500Name("CN=Nguyen Van An, C=VN");
+			X509Certificate certificate = new JcaX509CertificateConverter()
+				.getCertificate(new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+						Date.from(Instant.parse("2020-01-01T00:00:00Z")),
+						Date.from(Instant.parse("2040-01-01T00:00:00Z")), name, pair.getPublic())
+					.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+			return new PdfSigner().sign(SignRequest.baselineB(pdf("signed by the applicant"), "Ky xac nhan"),
+					SigningKey.of(pair.getPrivate(), List.of(certificate)));
+		}
+		catch (GeneralSecurityException | OperatorCreationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	// ---- Hostile corpus: Office ---------------------------------------------
 
 	/** A Word document carrying a VBA macro project. */
 	public static byte[] docxWithMacros() {
 		return zip(docxEntries("macro", new String[][] { { "word/vbaProject.bin", "ÐÏ\u0011à fake VBA project" } }));
+	}
+
+	/** A macro-enabled Word document (.docm) renamed .docx. */
+	public static byte[] docmRenamed() {
+		String[][] entries = docxEntries("docm", new String[][] { { "word/vbaProject.bin", "fake VBA project" } });
+		entries[0][1] = entries[0][1]
+			.replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml")
+			.replace("application/vnd.openxmlformats-officedocument.ms-word", "application/vnd.ms-word");
+		return zip(entries);
+	}
+
+	/** An OpenDocument text with a Basic macro library. */
+	public static byte[] odtWithMacros() {
+		return zip(new String[][] { { "mimetype", "application/vnd.oasis.opendocument.text" },
+				{ "META-INF/manifest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+						+ "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
+						+ "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+						+ "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+						+ "<manifest:file-entry manifest:full-path=\"Basic/Standard/Module1.xml\" manifest:media-type=\"text/xml\"/>"
+						+ "</manifest:manifest>" },
+				{ "content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+						+ "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+						+ " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+						+ "<text:p>Giay de nghi</text:p></office:text></office:body></office:document-content>" },
+				{ "Basic/Standard/Module1.xml",
+						"<script:module>Sub Main Shell(\"cmd.exe\") End Sub</script:module>" } });
 	}
 
 	/** A Word document whose settings attach a template from a web server. */
