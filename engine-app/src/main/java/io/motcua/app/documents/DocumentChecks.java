@@ -8,11 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 import io.motcua.app.catalog.Procedure;
@@ -20,17 +25,24 @@ import io.motcua.app.catalog.Procedure.RequiredDocument;
 import io.motcua.app.catalog.ProcedureCatalog;
 import io.motcua.app.documents.CheckedFiles.Staged;
 import io.motcua.app.documents.DocumentTypeDetector.Detection;
+import io.motcua.app.documents.Refusal.Reason;
 import io.motcua.app.documents.TextExtractor.UnreadableDocumentException;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.ProblemException;
 
 /**
- * Checks applicants' files before anything is stored: document type, size, the format
- * read from their bytes, and their text for search. Runs outside any transaction (reading
- * files may take seconds and must not hold a database connection).
+ * Checks applicants' files before anything is stored: their names, document type, size,
+ * the format read from their bytes, what that content may carry (see
+ * {@link DocumentTypeDetector}), and their text for search. Every intake path (the API,
+ * multipart intake, supplements, hand-overs from the portal) comes through here. A
+ * refusal names each file with a stable reason code and a sentence in Vietnamese, or in
+ * English when the request asks for it. Runs outside any transaction (reading files may
+ * take seconds and must not hold a database connection).
  */
 @Service
 public class DocumentChecks {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentChecks.class);
 
 	private final DocumentRepository documents;
 
@@ -62,18 +74,24 @@ public class DocumentChecks {
 	 * @param complete whether every required document type must be among the files
 	 * @return the checked files, staged; close them after attaching
 	 * @throws ProblemException 422 naming each refused file (and each missing document
-	 * type) with the reason
+	 * type) with the reason and its code
 	 */
 	public CheckedFiles check(String procedureCode, List<IncomingFile> files, String dossierCode, boolean complete) {
+		Locale locale = LocaleContextHolder.getLocale();
 		Procedure procedure = this.catalog.find(procedureCode)
 			.orElseThrow(() -> ProblemException.invalid("Unknown procedure " + procedureCode,
 					List.of(new FieldError("procedureCode", "no procedure with this code in the catalog"))));
 		if (files.size() > this.properties.maxFilesPerRequest()) {
-			throw ProblemException.invalid("files",
+			Refusal refusal = new Refusal(Reason.TOO_MANY_FILES,
+					"mỗi lần gửi tối đa " + this.properties.maxFilesPerRequest() + " tệp",
 					"at most " + this.properties.maxFilesPerRequest() + " files may be sent at once");
+			throw ProblemException.invalid(refusal.in(locale),
+					List.of(new FieldError("files", refusal.in(locale), refusal.reason().code(), null)));
 		}
 		if (files.isEmpty() && !complete) {
-			throw ProblemException.invalid("files", "send at least one file, in a part named by its document type");
+			throw ProblemException.invalid("files",
+					english(locale) ? "send at least one file, in a part named by its document type"
+							: "hãy gửi ít nhất một tệp, trong phần mang tên loại giấy tờ của nó");
 		}
 		Map<String, RequiredDocument> types = procedure.requiredDocuments()
 			.stream()
@@ -88,27 +106,43 @@ public class DocumentChecks {
 		try {
 			Path staging = stagingDir();
 			for (IncomingFile file : files) {
-				String name = safeFileName(file.fileName(), file.documentType());
 				String field = file.documentType();
+				String shown = FileNames.shown(file.fileName());
+				Refusal refused = FileNames.check(file.fileName(), this.properties.maxFileNameLength());
+				if (refused != null) {
+					errors.add(refusal(field, shown, refused, locale));
+					continue;
+				}
+				String name = FileNames.safe(file.fileName(), file.documentType());
 				RequiredDocument type = types.get(field);
 				if (type == null) {
-					errors
-						.add(new FieldError(field, "'" + name + "': " + field + " is not a document type of procedure "
-								+ procedure.code() + "; expected one of " + String.join(", ", types.keySet())));
+					errors.add(refusal(field, shown,
+							new Refusal(Reason.UNKNOWN_DOCUMENT_TYPE,
+									field + " không phải loại giấy tờ của thủ tục " + procedure.code()
+											+ "; cần một trong: " + String.join(", ", types.keySet()),
+									field + " is not a document type of procedure " + procedure.code()
+											+ "; expected one of " + String.join(", ", types.keySet())),
+							locale));
 					continue;
 				}
 				Path temp = Files.createTempFile(staging, "upload-", ".staged");
 				temps.add(temp);
 				long size = copyAtMost(file, temp, maxFile + 1);
 				if (size > maxFile) {
-					errors.add(new FieldError(field, "'" + name + "': the file is larger than the limit of "
-							+ megabytes(maxFile) + " per file"));
+					errors.add(refusal(field, shown,
+							new Refusal(Reason.FILE_TOO_LARGE,
+									"tệp lớn hơn giới hạn " + megabytes(maxFile) + " mỗi tệp",
+									"the file is larger than the limit of " + megabytes(maxFile) + " per file"),
+							locale));
 					continue;
 				}
 				total += size;
 				Detection detection = this.detector.inspect(temp, name, type.formats());
 				if (!detection.accepted()) {
-					errors.add(new FieldError(field, "'" + name + "': " + detection.refusal()));
+					// Without the file's name: it may name the applicant.
+					log.warn("Refused a {} file for {}: {} ({})", detection.mediaType(), field,
+							detection.refusal().reason().code(), detection.refusal().english());
+					errors.add(refusal(field, shown, detection.refusal(), locale));
 					continue;
 				}
 				String text;
@@ -116,30 +150,45 @@ public class DocumentChecks {
 					text = this.extractor.extract(temp, detection.mediaType());
 				}
 				catch (UnreadableDocumentException ex) {
-					errors.add(new FieldError(field, "'" + name + "': " + ex.getMessage()));
+					errors.add(
+							refusal(field, shown,
+									new Refusal(Reason.UNREADABLE,
+											"không đọc được nội dung tệp (" + ex.getMessage() + ")", ex.getMessage()),
+									locale));
 					continue;
 				}
 				staged.add(new Staged(field, name, temp, size, detection.mediaType(), text));
 			}
 			long maxTotal = this.properties.maxDossierSize().toBytes();
 			if (total > maxTotal) {
-				errors.add(new FieldError("files", "the dossier's files add up to " + megabytes(total)
-						+ ", over the limit of " + megabytes(maxTotal) + " per dossier"));
+				Refusal refusal = new Refusal(Reason.DOSSIER_TOO_LARGE,
+						"các tệp của hồ sơ cộng lại " + megabytes(total) + ", vượt giới hạn " + megabytes(maxTotal)
+								+ " mỗi hồ sơ",
+						"the dossier's files add up to " + megabytes(total) + ", over the limit of "
+								+ megabytes(maxTotal) + " per dossier");
+				errors.add(new FieldError("files", refusal.in(locale), refusal.reason().code(), null));
 			}
 			if (complete) {
 				Set<String> present = files.stream().map(IncomingFile::documentType).collect(Collectors.toSet());
 				for (RequiredDocument required : procedure.requiredDocuments()) {
 					if (required.required() && !present.contains(required.type())) {
-						errors.add(new FieldError(required.type(), "missing: " + required.name() + " ("
-								+ required.copies() + " copy, formats " + String.join(", ", required.formats()) + ")"));
+						String formats = String.join(", ", required.formats());
+						Refusal refusal = new Refusal(Reason.MISSING_DOCUMENT,
+								"thiếu: " + required.name() + " (" + required.copies() + " bản, định dạng " + formats
+										+ ")",
+								"missing: " + required.name() + " (" + required.copies() + " copy, formats " + formats
+										+ ")");
+						errors.add(new FieldError(required.type(), refusal.in(locale), refusal.reason().code(), null));
 					}
 				}
 			}
 			if (!errors.isEmpty()) {
-				throw ProblemException.invalid(errors.size() + " problem(s) with the documents; nothing was stored: "
-						+ errors.stream()
-							.map((error) -> error.field() + ": " + error.message())
-							.collect(Collectors.joining("; ")),
+				String list = errors.stream()
+					.map((error) -> error.field() + ": " + error.message())
+					.collect(Collectors.joining("; "));
+				throw ProblemException.invalid(
+						english(locale) ? errors.size() + " problem(s) with the documents; nothing was stored: " + list
+								: errors.size() + " vấn đề với giấy tờ; chưa lưu gì: " + list,
 						errors);
 			}
 			success = true;
@@ -153,6 +202,15 @@ public class DocumentChecks {
 				new CheckedFiles(temps.stream().map((path) -> new Staged("", "", path, 0, "", "")).toList()).close();
 			}
 		}
+	}
+
+	private static FieldError refusal(String field, String shown, Refusal refusal, Locale locale) {
+		String file = (shown != null) ? shown : field;
+		return new FieldError(field, "'" + file + "': " + refusal.in(locale), refusal.reason().code(), file);
+	}
+
+	private static boolean english(Locale locale) {
+		return "en".equals(locale.getLanguage());
 	}
 
 	private Path stagingDir() throws IOException {
@@ -174,21 +232,11 @@ public class DocumentChecks {
 
 	/** The last path segment, without control characters, at most 200 characters. */
 	static String safeFileName(String fileName, String fallback) {
-		String name = (fileName != null) ? fileName.replace('\\', '/') : "";
-		name = name.substring(name.lastIndexOf('/') + 1);
-		name = name.codePoints()
-			.filter((c) -> !Character.isISOControl(c) && c != '"')
-			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-			.toString()
-			.strip();
-		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-			name = fallback;
-		}
-		return (name.length() > 200) ? name.substring(name.length() - 200) : name;
+		return FileNames.safe(fileName, fallback);
 	}
 
-	private static String megabytes(long bytes) {
-		return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+	static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
 	}
 
 }

@@ -1,30 +1,34 @@
 package io.motcua.app.documents;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 
+import io.motcua.app.documents.Refusal.Reason;
+
 /**
  * Decides whether an applicant's file may enter a dossier, from its bytes: Apache Tika
  * detects the type (the file name is only a hint, checked against what the bytes are),
  * then the file is refused when it is an archive, an executable or a script, does not
- * match its name, is not in a format the document type accepts, or is an encrypted or
- * broken PDF. Types are compared by their base media type (Tika answers
+ * match its name, or is not in a format the document type accepts; a file of an accepted
+ * format is then refused when its content cannot be vouched for (active content,
+ * decompression bombs, images over the pixel budget, polyglots, macros, broken
+ * structure). Types are compared by their base media type (Tika answers
  * {@code application/x-msdownload; format=pe32} for a Windows executable).
  */
 class DocumentTypeDetector {
@@ -62,7 +66,26 @@ class DocumentTypeDetector {
 			"application/x-httpd-php", "text/x-vbscript", "text/vbscript", "application/x-powershell",
 			"application/hta", "text/x-script", "application/x-ms-shortcut", "application/xml", "text/xml");
 
+	private static final Set<String> MACRO_ENABLED = Set.of("application/vnd.ms-word.document.macroenabled.12",
+			"application/vnd.ms-word.template.macroenabled.12", "application/vnd.ms-excel.sheet.macroenabled.12",
+			"application/vnd.ms-excel.template.macroenabled.12", "application/vnd.ms-excel.addin.macroenabled.12",
+			"application/vnd.ms-excel.sheet.binary.macroenabled.12",
+			"application/vnd.ms-powerpoint.presentation.macroenabled.12",
+			"application/vnd.ms-powerpoint.slideshow.macroenabled.12",
+			"application/vnd.ms-powerpoint.addin.macroenabled.12");
+
 	private final Detector detector = new DefaultDetector();
+
+	private final ContentLimits limits;
+
+	DocumentTypeDetector(ContentLimits limits) {
+		this.limits = limits;
+	}
+
+	/** With the default limits. */
+	DocumentTypeDetector() {
+		this(ContentLimits.DEFAULTS);
+	}
 
 	/**
 	 * The base media type of a file, from its bytes only.
@@ -76,7 +99,9 @@ class DocumentTypeDetector {
 	}
 
 	/**
-	 * Checks one file against the formats its document type accepts.
+	 * Checks one file against the formats its document type accepts, then its content
+	 * against what we can vouch for (see {@link PdfInspection}, {@link ImageInspection},
+	 * {@link OfficeInspection}).
 	 * @param file the file's bytes
 	 * @param fileName the name the applicant gave it, may be null
 	 * @param acceptedFormats formats of the procedure descriptor (pdf, jpeg, ...)
@@ -85,38 +110,90 @@ class DocumentTypeDetector {
 	 */
 	Detection inspect(Path file, String fileName, Collection<String> acceptedFormats) throws IOException {
 		if (Files.size(file) == 0) {
-			return Detection.refused("application/octet-stream", null, "the file is empty");
+			return Detection.refused("application/octet-stream", null,
+					new Refusal(Reason.EMPTY_FILE, "tệp rỗng", "the file is empty"));
 		}
 		String mediaType = detect(file);
 		String format = formatOf(mediaType);
 		if (EXECUTABLES.contains(mediaType)) {
 			return Detection.refused(mediaType, format,
-					"the file is a program (" + mediaType + "); executables are not accepted");
+					new Refusal(Reason.EXECUTABLE,
+							"tệp là một chương trình (" + mediaType + "); không nhận tệp chạy được",
+							"the file is a program (" + mediaType + "); executables are not accepted"));
 		}
 		if (SCRIPTS.contains(mediaType) || mediaType.contains("script")) {
-			return Detection.refused(mediaType, format, "the file is a web page, script or markup (" + mediaType
-					+ ") that can carry active content; scripts are not accepted");
+			return Detection.refused(mediaType, format,
+					new Refusal(Reason.SCRIPT,
+							"tệp là trang web, mã lệnh hoặc văn bản đánh dấu (" + mediaType
+									+ ") có thể mang nội dung chủ động; không nhận mã lệnh (script)",
+							"the file is a web page, script or markup (" + mediaType
+									+ ") that can carry active content; scripts are not accepted"));
 		}
 		if (ARCHIVES.contains(mediaType)) {
+			return Detection.refused(mediaType, format, new Refusal(Reason.ARCHIVE,
+					"tệp là tệp nén (" + mediaType + "); không nhận tệp nén, hãy gửi từng giấy tờ",
+					"the file is an archive (" + mediaType + "); archives are not accepted, send each document"));
+		}
+		if (MACRO_ENABLED.contains(mediaType)) {
 			return Detection.refused(mediaType, format,
-					"the file is an archive (" + mediaType + "); archives are not accepted, send each document");
+					new Refusal(Reason.MACROS,
+							"tệp là tài liệu Office có macro (" + mediaType
+									+ "); hãy lưu lại thành tệp không có macro (.docx, .xlsx) rồi gửi",
+							"the file is an Office document with macros (" + mediaType
+									+ "); save it as a file without macros (.docx, .xlsx) and send that"));
+		}
+		if ("application/x-tika-ooxml".equals(mediaType)) {
+			// Tika cannot tell which Office format a package is, for example
+			// when it carries a macro project: say what is wrong with it.
+			Refusal refusal = content(file, "docx");
+			if (refusal != null) {
+				return Detection.refused(mediaType, format, refusal);
+			}
 		}
 		String extension = extensionOf(fileName);
 		if (extension != null && (format == null || !FORMAT_EXTENSIONS.get(format).contains(extension))) {
-			return Detection.refused(mediaType, format, "the content is " + describe(mediaType, format)
-					+ " but the name says ." + extension + "; the content does not match the file name");
+			return Detection.refused(mediaType, format,
+					new Refusal(Reason.NAME_MISMATCH,
+							"nội dung là " + describe(mediaType, format) + " nhưng tên tệp ghi ." + extension
+									+ "; nội dung không khớp với tên tệp",
+							"the content is " + describe(mediaType, format) + " but the name says ." + extension
+									+ "; the content does not match the file name"));
 		}
 		if (format == null || !acceptedFormats.contains(format)) {
-			return Detection.refused(mediaType, format, describe(mediaType, format)
-					+ " is not accepted for this document; accepted: " + String.join(", ", acceptedFormats));
+			return Detection.refused(mediaType, format,
+					new Refusal(Reason.FORMAT_NOT_ACCEPTED,
+							describe(mediaType, format) + " không được nhận cho giấy tờ này; định dạng được nhận: "
+									+ String.join(", ", acceptedFormats),
+							describe(mediaType, format) + " is not accepted for this document; accepted: "
+									+ String.join(", ", acceptedFormats)));
 		}
-		if ("pdf".equals(format)) {
-			String problem = pdfProblem(file);
-			if (problem != null) {
-				return Detection.refused(mediaType, format, problem);
+		Refusal refusal = content(file, format);
+		return new Detection(mediaType, format, refusal);
+	}
+
+	/** What the format's own checks say of the content; null when it may be stored. */
+	private Refusal content(Path file, String format) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+			boolean zipPackage = format.equals("docx") || format.equals("xlsx") || format.equals("odt");
+			if (!zipPackage && OfficeInspection.endsWithArchive(bytes)) {
+				return new Refusal(Reason.POLYGLOT,
+						"tệp " + format.toUpperCase(Locale.ROOT)
+								+ " đồng thời là một tệp nén ZIP (tệp ghép); hãy gửi lại tệp gốc",
+						"the " + format.toUpperCase(Locale.ROOT)
+								+ " file is a ZIP archive at the same time (a polyglot); send the original file");
 			}
+			return switch (format) {
+				case "pdf" -> {
+					try (RandomAccessRead source = new RandomAccessReadBufferedFile(file.toFile())) {
+						yield new PdfInspection(this.limits).inspect(bytes, source);
+					}
+				}
+				case "png", "jpeg", "tiff" -> new ImageInspection(this.limits).inspect(bytes, format, file);
+				case "docx", "xlsx", "odt", "doc" -> new OfficeInspection(this.limits).inspect(bytes, file, format);
+				default -> null;
+			};
 		}
-		return new Detection(mediaType, format, null);
 	}
 
 	/** The descriptor format of a media type, null when it is none of them. */
@@ -146,42 +223,6 @@ class DocumentTypeDetector {
 		return name.substring(dot + 1).toLowerCase(Locale.ROOT);
 	}
 
-	/** Encrypted, truncated or unreadable PDFs; null when the PDF is fine. */
-	private static String pdfProblem(Path file) {
-		if (!endsWithEof(file)) {
-			return "the PDF is truncated (no end-of-file marker); send the complete file";
-		}
-		try (PDDocument document = Loader.loadPDF(file.toFile())) {
-			if (document.isEncrypted()) {
-				return "the PDF is encrypted or password-protected; send it without protection";
-			}
-			if (document.getNumberOfPages() == 0) {
-				return "the PDF has no pages";
-			}
-			return null;
-		}
-		catch (InvalidPasswordException ex) {
-			return "the PDF is encrypted or password-protected; send it without protection";
-		}
-		catch (IOException | RuntimeException ex) {
-			return "the PDF cannot be read (" + ex.getClass().getSimpleName() + ")";
-		}
-	}
-
-	private static boolean endsWithEof(Path file) {
-		try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-			long length = raf.length();
-			int tail = (int) Math.min(length, 2048);
-			byte[] bytes = new byte[tail];
-			raf.seek(length - tail);
-			raf.readFully(bytes);
-			return new String(bytes, StandardCharsets.ISO_8859_1).contains("%%EOF");
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
 	/**
 	 * What a file is.
 	 *
@@ -189,9 +230,9 @@ class DocumentTypeDetector {
 	 * @param format descriptor format, null when none
 	 * @param refusal why the file is refused, null when accepted
 	 */
-	record Detection(String mediaType, String format, String refusal) {
+	record Detection(String mediaType, String format, Refusal refusal) {
 
-		static Detection refused(String mediaType, String format, String refusal) {
+		static Detection refused(String mediaType, String format, Refusal refusal) {
 			return new Detection(mediaType, format, refusal);
 		}
 

@@ -23,8 +23,8 @@ class DocumentsConfiguration {
 	}
 
 	@Bean
-	DocumentTypeDetector documentTypeDetector() {
-		return new DocumentTypeDetector();
+	DocumentTypeDetector documentTypeDetector(DocumentProperties properties) {
+		return new DocumentTypeDetector(ContentLimits.of(properties));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -90,6 +92,31 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 					violation.getMessage()))
 			.toList();
 		return answer(Problems.of(ProblemKind.VALIDATION_FAILED, describe(errors), errors));
+	}
+
+	/**
+	 * A multipart body the server cannot take apart: 422 when a file name is invalid
+	 * (Tomcat refuses a NUL in it before any controller runs), 400 otherwise; never 500.
+	 * Too large a body is answered 413 by the base class.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex) {
+		boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getClass().getSimpleName().equals("InvalidFileNameException")) {
+				String name = printable(String.valueOf(cause.getMessage()).replaceFirst("^Invalid file name: ", ""));
+				String message = english
+						? "the file name contains a NUL or another invalid character; rename the"
+								+ " file and send it again"
+						: "tên tệp chứa ký tự NUL hoặc ký tự không hợp lệ; hãy đổi tên tệp rồi gửi lại";
+				// "file-name" is the reason code the documents feature gives
+				// every other refused file name.
+				return answer(Problems.of(ProblemKind.VALIDATION_FAILED, "'" + name + "': " + message,
+						List.of(new FieldError("files", "'" + name + "': " + message, "file-name", name))));
+			}
+		}
+		return answer(Problems.of(ProblemKind.MALFORMED_REQUEST,
+				english ? "The multipart body cannot be read" : "Không đọc được phần thân multipart của yêu cầu"));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -199,6 +226,20 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return raw(Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, "The upload is larger than the server accepts"));
+	}
+
+	/** Control characters written as backslash escapes, at most 120 characters. */
+	private static String printable(String text) {
+		StringBuilder shown = new StringBuilder();
+		text.codePoints().forEach((c) -> {
+			if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == '\'') {
+				shown.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+			}
+			else {
+				shown.appendCodePoint(c);
+			}
+		});
+		return (shown.length() > 120) ? shown.substring(0, 120) + "…" : shown.toString();
 	}
 
 	private static String describe(List<FieldError> errors) {

@@ -116,18 +116,26 @@ class DocumentIntakeIT extends ApplicationIT {
 			.post(this.port, "clerk", "/api/v1/dossiers");
 		JsonNode body = reply.json();
 		assertThat(reply.status()).as(body.toString()).isEqualTo(422);
+		Map<String, String> reasons = new java.util.HashMap<>();
+		body.path("errors")
+			.forEach((error) -> reasons.put(error.path("file").asText(error.path("field").asText()),
+					error.path("reason").asText()));
+		assertThat(reasons).containsEntry("don.jpg", "name-mismatch")
+			.containsEntry("don.pdf", "executable")
+			.containsEntry("trang.pdf", "script")
+			.containsEntry("anh.png", "script")
+			.containsEntry("bomb.pdf", "archive")
+			.containsEntry("nested.pdf", "archive")
+			.containsEntry("khoa.pdf", "encrypted")
+			.containsEntry("cut.pdf", "truncated")
+			.containsEntry("script.pdf", "script")
+			.containsEntry("x.pdf", "unknown-document-type")
+			.containsEntry("GIAY_TO_PHAP_LY_CA_NHAN", "missing-document");
 		List<String> messages = body.path("errors").findValuesAsText("message");
-		assertThat(messages).anySatisfy((m) -> assertThat(m).startsWith("'don.jpg'").contains("does not match"))
-			.anySatisfy((m) -> assertThat(m).startsWith("'don.pdf'").contains("program"))
-			.anySatisfy((m) -> assertThat(m).startsWith("'trang.pdf'").contains("script"))
-			.anySatisfy((m) -> assertThat(m).startsWith("'anh.png'").contains("script"))
-			.anySatisfy((m) -> assertThat(m).startsWith("'bomb.pdf'").contains("archive"))
-			.anySatisfy((m) -> assertThat(m).startsWith("'nested.pdf'").contains("archive"))
-			.anySatisfy((m) -> assertThat(m).startsWith("'khoa.pdf'").contains("encrypted"))
-			.anySatisfy((m) -> assertThat(m).startsWith("'cut.pdf'").contains("truncated"))
-			.anySatisfy((m) -> assertThat(m).startsWith("'script.pdf'").contains("script"))
-			.anySatisfy((m) -> assertThat(m).startsWith("'x.pdf'").contains("not a document type"))
-			.anySatisfy((m) -> assertThat(m).startsWith("missing: ").contains("căn cước công dân"));
+		assertThat(messages).anySatisfy((m) -> assertThat(m).startsWith("'don.jpg'").contains("không khớp"))
+			.anySatisfy((m) -> assertThat(m).startsWith("'don.pdf'").contains("chương trình"))
+			.anySatisfy((m) -> assertThat(m).startsWith("'khoa.pdf'").contains("mã hóa"))
+			.anySatisfy((m) -> assertThat(m).startsWith("thiếu: ").contains("căn cước công dân"));
 		assertThat(body.path("errors").findValuesAsText("field")).contains("GIAY_TO_PHAP_LY_CA_NHAN");
 		assertThat(countRows("document")).isEqualTo(documentsBefore);
 		assertThat(countRows("dossier")).isEqualTo(dossiersBefore);

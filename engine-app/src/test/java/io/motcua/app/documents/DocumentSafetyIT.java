@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.motcua.app.Api;
@@ -152,22 +154,30 @@ class DocumentSafetyIT extends ApplicationIT {
 	@Test
 	void refusesAFileOneByteOverTheLimitAndADossierOverItsTotalNamingThem() {
 		long limit = 20L * 1024 * 1024;
-		assertThatThrownBy(() -> this.checks.check(PROCEDURE,
-				List.of(new IncomingFile("GIAY_DE_NGHI", "big.pdf", () -> zeros(limit + 1))), null, false))
-			.isInstanceOfSatisfying(ProblemException.class, (ex) -> {
-				assertThat(ex.kind()).isEqualTo(ProblemKind.VALIDATION_FAILED);
-				assertThat(ex.errors()).extracting(FieldError::message)
-					.containsExactly("'big.pdf': the file is larger than the limit of 20.0 MB per file");
-			});
-		List<IncomingFile> many = new ArrayList<>();
-		for (int i = 0; i < 6; i++) {
-			many.add(new IncomingFile("GIAY_DE_NGHI", "part" + i + ".pdf", () -> zeros(18L * 1024 * 1024)));
+		// Outside a request the JVM's language would decide; English here.
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		try {
+			assertThatThrownBy(() -> this.checks.check(PROCEDURE,
+					List.of(new IncomingFile("GIAY_DE_NGHI", "big.pdf", () -> zeros(limit + 1))), null, false))
+				.isInstanceOfSatisfying(ProblemException.class, (ex) -> {
+					assertThat(ex.kind()).isEqualTo(ProblemKind.VALIDATION_FAILED);
+					assertThat(ex.errors()).extracting(FieldError::reason).containsExactly("file-too-large");
+					assertThat(ex.errors()).extracting(FieldError::message)
+						.containsExactly("'big.pdf': the file is larger than the limit of 20.0 MB per file");
+				});
+			List<IncomingFile> many = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				many.add(new IncomingFile("GIAY_DE_NGHI", "part" + i + ".pdf", () -> zeros(18L * 1024 * 1024)));
+			}
+			assertThatThrownBy(() -> this.checks.check(PROCEDURE, many, null, false)).isInstanceOfSatisfying(
+					ProblemException.class,
+					(ex) -> assertThat(ex.errors()).extracting(FieldError::message)
+						.anySatisfy((message) -> assertThat(message).contains("add up to 108.0 MB")
+							.contains("limit of 100.0 MB per dossier")));
 		}
-		assertThatThrownBy(() -> this.checks.check(PROCEDURE, many, null, false)).isInstanceOfSatisfying(
-				ProblemException.class,
-				(ex) -> assertThat(ex.errors()).extracting(FieldError::message)
-					.anySatisfy((message) -> assertThat(message).contains("add up to 108.0 MB")
-						.contains("limit of 100.0 MB per dossier")));
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 		// Staged copies are gone.
 		try (var staged = Files.list(this.store.root().resolve("staging"))) {
 			assertThat(staged).isEmpty();

@@ -82,7 +82,8 @@ class DocumentTypeDetectorTests {
 	void refusesFormatsTheDocumentTypeDoesNotAccept() throws IOException {
 		Path file = write("don.docx", TestCorpus.docx("x"));
 		Detection detection = this.detector.inspect(file, "don.docx", List.of("pdf", "jpeg", "png"));
-		assertThat(detection.refusal()).contains("DOCX").contains("not accepted").contains("pdf, jpeg, png");
+		assertThat(detection.refusal().english()).contains("DOCX").contains("not accepted").contains("pdf, jpeg, png");
+		assertThat(detection.refusal().reason()).isEqualTo(Refusal.Reason.FORMAT_NOT_ACCEPTED);
 	}
 
 	@Test
@@ -157,7 +158,7 @@ class DocumentTypeDetectorTests {
 	private String refusal(String name, byte[] bytes) throws IOException {
 		Detection detection = this.detector.inspect(write(name, bytes), name, ANY_OFFICE);
 		assertThat(detection.accepted()).as(name + " detected as " + detection.mediaType()).isFalse();
-		return detection.refusal();
+		return detection.refusal().english();
 	}
 
 	private Path write(String name, byte[] bytes) throws IOException {
