@@ -184,7 +184,8 @@ public final class PdfSignatureVerifier {
 	}
 
 	private static String reason(UncoveredBytes bytes) {
-		String range = "bytes " + bytes.start() + "-" + bytes.end() + " (" + bytes.length() + " bytes)";
+		String range = "bytes " + bytes.start() + "-" + bytes.end() + " (" + bytes.length()
+				+ ((bytes.length() == 1) ? " byte)" : " bytes)");
 		return switch (bytes.kind()) {
 			case INCREMENTAL_UPDATE -> range + " after the last signature are " + bytes.description()
 					+ "; no signature covers it, every signature was checked against its changes";
