@@ -32,11 +32,19 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
  * when enabled), and that later incremental updates changed nothing but further
  * signatures, form values and validation data.
  * <p>
+ * After the last signed revision it reads what follows (see {@link UncoveredBytes}):
+ * well-formed incremental updates are judged against every signature as above; whitespace
+ * makes the document at best INDETERMINATE; bytes no cross-reference reaches (garbage,
+ * objects without a cross-reference entry, a cross-reference section the file never
+ * points to) make it INVALID. Like poppler's {@code pdfsig}, a signature covers the whole
+ * document only when its byte range ends at the end of the file.
+ * <p>
  * Decisions: bytes outside the signed range that are not zero padding inside /Contents
  * make the signature INVALID. An untrusted chain is INDETERMINATE. A certificate revoked
  * at or before the signing time, or outside its validity period at the signing time, is
  * INVALID. A certificate that expired after an unproven (untimestamped) signing time is
- * INDETERMINATE.
+ * INDETERMINATE. Every reason names what failed: the certificate and its validity period,
+ * the uncovered bytes and what they hold.
  * <p>
  * Instances are immutable and thread-safe.
  */
@@ -113,7 +121,8 @@ public final class PdfSignatureVerifier {
 			List<PDSignature> signatures = new ArrayList<>(document.getSignatureDictionaries());
 			signatures.sort(Comparator.comparingLong(PdfSignatureVerifier::end));
 			if (signatures.isEmpty()) {
-				return new VerificationReport(Indication.INDETERMINATE, List.of(), List.of("The PDF is not signed"));
+				return new VerificationReport(Indication.INDETERMINATE, List.of(), List.of(),
+						List.of("The PDF is not signed"));
 			}
 			ValidationContext context = new ValidationContext(pdf, document, this.trustAnchors, this.online,
 					this.clock.instant());
@@ -128,12 +137,63 @@ public final class PdfSignatureVerifier {
 					.add(new SignatureValidation(context, signature, fieldNames.get(signature.getCOSObject()), docMdp)
 						.validate());
 			}
-			return new VerificationReport(overall(reports), List.copyOf(reports), List.of());
+			List<UncoveredBytes> uncovered = uncovered(pdf, signatures);
+			List<String> reasons = new ArrayList<>();
+			Indication indication = overall(reports);
+			for (UncoveredBytes bytes : uncovered) {
+				reasons.add(reason(bytes));
+				if (bytes.kind() == UncoveredBytes.Kind.UNREFERENCED) {
+					indication = Indication.INVALID;
+				}
+				else if (bytes.kind() == UncoveredBytes.Kind.WHITESPACE && indication == Indication.VALID) {
+					indication = Indication.INDETERMINATE;
+				}
+			}
+			return new VerificationReport(indication, List.copyOf(reports), List.copyOf(uncovered),
+					List.copyOf(reasons));
 		}
 		catch (IOException ex) {
-			return new VerificationReport(Indication.INVALID, List.of(),
+			return new VerificationReport(Indication.INVALID, List.of(), List.of(),
 					List.of("Not a readable PDF: " + ex.getMessage()));
 		}
+	}
+
+	/**
+	 * What follows the end of the last signed revision: from the furthest end of a usable
+	 * byte range to the end of the file.
+	 */
+	private static List<UncoveredBytes> uncovered(byte[] pdf, List<PDSignature> signatures) {
+		long signedEnd = 0;
+		for (PDSignature signature : signatures) {
+			int[] range = signature.getByteRange();
+			if (range != null && range.length == 4 && range[0] == 0 && range[1] > 0 && range[3] >= 0) {
+				long end = (long) range[2] + range[3];
+				if (end <= pdf.length) {
+					signedEnd = Math.max(signedEnd, end);
+				}
+			}
+		}
+		if (signedEnd == 0 || signedEnd >= pdf.length) {
+			return List.of();
+		}
+		if (!SignatureValidation.endsWithEof(pdf, (int) signedEnd)) {
+			return List.of(new UncoveredBytes(signedEnd, pdf.length, UncoveredBytes.Kind.UNREFERENCED,
+					"the last signature's byte range ends inside a revision"));
+		}
+		return IncrementalUpdates.after(pdf, (int) signedEnd);
+	}
+
+	private static String reason(UncoveredBytes bytes) {
+		String range = "bytes " + bytes.start() + "-" + bytes.end() + " (" + bytes.length()
+				+ ((bytes.length() == 1) ? " byte)" : " bytes)");
+		return switch (bytes.kind()) {
+			case INCREMENTAL_UPDATE -> range + " after the last signature are " + bytes.description()
+					+ "; no signature covers it, every signature was checked against its changes";
+			case WHITESPACE -> range + " after the last signed revision are whitespace that no signature covers:"
+					+ " they hide nothing, but the file is not exactly the one that was signed";
+			case UNREFERENCED -> range + " after the last signed revision are covered by no signature and are not"
+					+ " part of any revision: " + bytes.description();
+		};
 	}
 
 	private static long end(PDSignature signature) {

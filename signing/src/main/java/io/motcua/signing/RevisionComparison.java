@@ -105,7 +105,7 @@ final class RevisionComparison {
 				}
 			}
 			// inherited from the page tree
-			if (!same(before.getResources().getCOSObject(), after.getResources().getCOSObject())
+			if (!same(resources(before), resources(after))
 					|| !same(before.getMediaBox().getCOSArray(), after.getMediaBox().getCOSArray())
 					|| !same(before.getCropBox().getCOSArray(), after.getCropBox().getCOSArray())
 					|| before.getRotation() != after.getRotation()) {
@@ -114,6 +114,11 @@ final class RevisionComparison {
 			compareAnnotations(page, beforeDictionary.getCOSArray(COSName.ANNOTS),
 					afterDictionary.getCOSArray(COSName.ANNOTS));
 		}
+	}
+
+	/** A page's resources, inherited or its own; null for a page without any. */
+	private static COSDictionary resources(PDPage page) {
+		return (page.getResources() != null) ? page.getResources().getCOSObject() : null;
 	}
 
 	private void compareAnnotations(String page, COSArray before, COSArray after) throws IOException {

@@ -18,22 +18,27 @@ import java.util.List;
  * @param level PAdES level detected; {@code null} for signatures that are not PAdES (for
  * example {@code adbe.pkcs7.detached}) or unreadable
  * @param coversWholeDocument the byte range starts at 0, leaves out exactly the /Contents
- * value and ends at the end of the file (last revision) or at the end of its revision
+ * value and ends at the end of the file; {@code false} for a signature followed by later
+ * revisions or by any other bytes (as poppler's {@code pdfsig} says "Not total document
+ * signed"); what follows is described by {@link VerificationReport#uncovered()} and, for
+ * later revisions, by {@link #modifiedAfterSigning()}
+ * @param signedLength where the signed byte range ends: the length of the revision this
+ * signature covers; 0 when the byte range is unusable
  * @param modifiedAfterSigning a later incremental update changed something other than
  * further signatures, their fields and document security store data
  * @param digestValid the document digest matches the message-digest attribute
  * @param signatureValid the signature value verifies with the signer certificate's key
  * @param chainTrusted the signer certificate chains to a configured trust anchor
  * @param certificateValidAtSigningTime the signer certificate was within its validity
- * period at {@link #signingTime()}
+ * period at {@link #signingTime()}; when not, a reason gives the period and the time
  * @param revocation revocation status of the signer certificate, never {@code null}
  * @param timestamp the signature timestamp, or {@code null} when there is none
  * @param indication the outcome for this signature, never {@code null}
  * @param reasons human-readable findings explaining the indication, never {@code null}
  */
 public record SignatureReport(String fieldName, String signerSubject, BigInteger certificateSerial, Instant signingTime,
-		SignatureLevel level, boolean coversWholeDocument, boolean modifiedAfterSigning, boolean digestValid,
-		boolean signatureValid, boolean chainTrusted, boolean certificateValidAtSigningTime,
+		SignatureLevel level, boolean coversWholeDocument, long signedLength, boolean modifiedAfterSigning,
+		boolean digestValid, boolean signatureValid, boolean chainTrusted, boolean certificateValidAtSigningTime,
 		RevocationStatus revocation, TimestampInfo timestamp, Indication indication, List<String> reasons) {
 
 	/**

@@ -37,6 +37,7 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -60,6 +61,7 @@ import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPValidationException;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
@@ -96,6 +98,8 @@ final class SignatureValidation {
 
 	private boolean coversWholeDocument;
 
+	private long signedLength;
+
 	private boolean modifiedAfterSigning;
 
 	private boolean digestValid;
@@ -127,9 +131,9 @@ final class SignatureValidation {
 		Indication indication = this.invalid ? Indication.INVALID
 				: this.indeterminate ? Indication.INDETERMINATE : Indication.VALID;
 		return new SignatureReport(this.fieldName, this.signerSubject, this.serial, this.signingTime, this.level,
-				this.coversWholeDocument, this.modifiedAfterSigning, this.digestValid, this.signatureValid,
-				this.chainTrusted, this.certificateValid, this.revocation, this.timestamp, indication,
-				List.copyOf(this.reasons));
+				this.coversWholeDocument, this.signedLength, this.modifiedAfterSigning, this.digestValid,
+				this.signatureValid, this.chainTrusted, this.certificateValid, this.revocation, this.timestamp,
+				indication, List.copyOf(this.reasons));
 	}
 
 	private void run() {
@@ -174,7 +178,7 @@ final class SignatureValidation {
 		checkDigestAndSignature(signer, certificate, signedContent);
 		checkSigningCertificateAttribute(signer, certificate);
 		checkTimestamp(cms, signer);
-		Instant claimed = claimedTime();
+		Instant claimed = claimedTime(signer);
 		boolean proven = this.timestamp != null && this.timestamp.valid();
 		this.signingTime = proven ? this.timestamp.time() : claimed;
 		Instant at = (this.signingTime != null) ? this.signingTime : this.context.now;
@@ -182,17 +186,19 @@ final class SignatureValidation {
 
 		this.certificateValid = isValidAt(certificate, at);
 		if (!this.certificateValid) {
-			invalid("the signer certificate was not valid at the signing time " + at + " (valid "
-					+ certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant() + ")");
+			invalid(outsideValidity("the signer certificate", certificate, at,
+					proven ? "the timestamped signing time" : "the signing time"));
 		}
 		else if (!proven && !isValidAt(certificate, this.context.now)) {
-			indeterminate("the signer certificate has expired and no timestamp proves the signature is older");
+			indeterminate("the signer certificate expired on " + certificate.getNotAfter().toInstant()
+					+ " and no timestamp proves that the signature (claimed " + at + ") is older");
 		}
 		Instant chainTime = this.certificateValid ? at : certificate.getNotAfter().toInstant().minusSeconds(1);
-		List<X509Certificate> path = buildPath(certificate, cms, chainTime);
+		List<X509Certificate> pool = certificates(cms);
+		List<X509Certificate> path = buildPath(certificate, pool, chainTime);
 		this.chainTrusted = path != null;
 		if (!this.chainTrusted) {
-			indeterminate("the signer certificate does not chain to a trust anchor");
+			indeterminate(untrusted("the signer certificate", certificate, pool, chainTime));
 		}
 		else {
 			checkRevocation(path, at, proven);
@@ -240,7 +246,8 @@ final class SignatureValidation {
 			invalid("the byte range ends neither at the end of the file nor at the end of a revision");
 			return null;
 		}
-		this.coversWholeDocument = true;
+		this.coversWholeDocument = lastRevision;
+		this.signedLength = end;
 		return contents;
 	}
 
@@ -254,7 +261,7 @@ final class SignatureValidation {
 		return start >= 0 && Arrays.equals(Arrays.copyOfRange(pdf, start, i + 1), key);
 	}
 
-	private static boolean endsWithEof(byte[] pdf, int end) {
+	static boolean endsWithEof(byte[] pdf, int end) {
 		int i = end - 1;
 		while (i >= 0 && isWhitespace(pdf[i])) {
 			i--;
@@ -332,10 +339,12 @@ final class SignatureValidation {
 		try {
 			if (raw == null || (raw && this.digestValid)) {
 				// Bouncy Castle's own verification: content type, algorithm protection,
-				// and
-				// algorithms with parameters (RSA-PSS) that the plain check cannot name
-				this.signatureValid = signer
-					.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Cms.BC).build(certificate));
+				// and algorithms with parameters (RSA-PSS) that the plain check cannot
+				// name. Given the key, not the certificate: with the certificate it also
+				// checks the validity period against a signing-time attribute and fails
+				// as if the value were wrong; the period is checked and named below
+				this.signatureValid = signer.verify(
+						new JcaSimpleSignerInfoVerifierBuilder().setProvider(Cms.BC).build(certificate.getPublicKey()));
 			}
 			else {
 				this.signatureValid = raw;
@@ -412,38 +421,73 @@ final class SignatureValidation {
 		}
 		Instant time = token.getTimeStampInfo().getGenTime().toInstant();
 		boolean intact;
-		String tsaSubject = null;
-		List<X509Certificate> tsaPath = null;
 		try {
 			String digestName = new DefaultAlgorithmNameFinder()
 				.getAlgorithmName(token.getTimeStampInfo().getMessageImprintAlgOID());
 			byte[] imprint = MessageDigest.getInstance(digestName, Cms.BC).digest(signer.getSignature());
 			intact = MessageDigest.isEqual(imprint, token.getTimeStampInfo().getMessageImprintDigest());
-			X509Certificate tsa = timestampAuthority(token);
-			if (tsa == null) {
-				indeterminate("the timestamp authority certificate is not available");
-			}
-			else {
-				tsaSubject = tsa.getSubjectX500Principal().getName();
-				// checks the token signature, the certificate's validity at genTime and
-				// its
-				// timeStamping extended key usage
-				token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Cms.BC).build(tsa));
-				List<X509Certificate> pool = new ArrayList<>(certificates(cms));
-				pool.addAll(certificates(token));
-				tsaPath = buildPath(tsa, pool, time);
-			}
 		}
-		catch (Exception ex) {
+		catch (GeneralSecurityException | RuntimeException ex) {
 			intact = false;
 		}
 		if (!intact) {
-			invalid("the signature timestamp does not match the signature or its token is broken");
+			invalid("the signature timestamp was made for other data: its imprint does not match the signature value");
 		}
-		else if (tsaSubject != null && tsaPath == null) {
-			indeterminate("the timestamp authority does not chain to a trust anchor");
+		String tsaSubject = null;
+		List<X509Certificate> tsaPath = null;
+		X509Certificate tsa;
+		try {
+			tsa = timestampAuthority(token);
+		}
+		catch (GeneralSecurityException | RuntimeException ex) {
+			tsa = null;
+		}
+		if (tsa == null) {
+			indeterminate("the timestamp authority certificate is not available");
+		}
+		else {
+			tsaSubject = tsa.getSubjectX500Principal().getName();
+			if (!isValidAt(tsa, time)) {
+				intact = false;
+				invalid(outsideValidity("the timestamp authority certificate " + tsaSubject, tsa, time,
+						"the timestamp's time"));
+			}
+			else if (!tokenSignedBy(token, tsa, tsaSubject)) {
+				intact = false;
+			}
+			else {
+				List<X509Certificate> pool = new ArrayList<>(certificates(cms));
+				pool.addAll(certificates(token));
+				tsaPath = buildPath(tsa, pool, time);
+				if (tsaPath == null) {
+					indeterminate(untrusted("the timestamp authority certificate", tsa, pool, time));
+				}
+			}
 		}
 		this.timestamp = new SignatureReport.TimestampInfo(time, intact && tsaPath != null, tsaSubject);
+	}
+
+	/**
+	 * Checks the token's signature and its authority's extended key usage; records what
+	 * failed.
+	 */
+	private boolean tokenSignedBy(TimeStampToken token, X509Certificate tsa, String tsaSubject) {
+		try {
+			token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Cms.BC).build(tsa));
+			return true;
+		}
+		catch (TSPValidationException ex) {
+			String message = String.valueOf(ex.getMessage());
+			invalid(message.contains("ExtendedKeyUsage")
+					? "the timestamp authority certificate " + tsaSubject
+							+ " is not for timestamping (it needs a critical extended key usage of time stamping only)"
+					: "the signature timestamp does not verify with " + tsaSubject + ": " + message);
+			return false;
+		}
+		catch (Exception ex) {
+			invalid("the signature timestamp token is broken: " + ex.getMessage());
+			return false;
+		}
 	}
 
 	private X509Certificate timestampAuthority(TimeStampToken token) throws GeneralSecurityException {
@@ -460,9 +504,76 @@ final class SignatureValidation {
 		return null;
 	}
 
-	private Instant claimedTime() {
+	/** The signing time claimed in /M or, without it, in the CMS signing-time. */
+	private Instant claimedTime(SignerInformation signer) {
 		Calendar signDate = this.signature.getSignDate();
-		return (signDate != null) ? signDate.toInstant() : null;
+		if (signDate != null) {
+			return signDate.toInstant();
+		}
+		AttributeTable signed = signer.getSignedAttributes();
+		Attribute attribute = (signed != null) ? signed.get(CMSAttributes.signingTime) : null;
+		try {
+			return (attribute != null)
+					? Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant() : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Names a certificate outside its validity period at a time: expired or not yet
+	 * valid, with the dates.
+	 */
+	static String outsideValidity(String what, X509Certificate certificate, Instant at, String atWhat) {
+		Instant notBefore = certificate.getNotBefore().toInstant();
+		Instant notAfter = certificate.getNotAfter().toInstant();
+		String period = " (valid from " + notBefore + " to " + notAfter + ")";
+		return at.isBefore(notBefore) ? what + " was not yet valid at " + atWhat + " " + at + period
+				: what + " had expired at " + atWhat + " " + at + period;
+	}
+
+	/**
+	 * Says why no path to a trust anchor was found: which issuer is missing, that the
+	 * chain ends at an untrusted root, or which certificate of the chain was outside its
+	 * validity period.
+	 */
+	private String untrusted(String what, X509Certificate certificate, Collection<X509Certificate> pool, Instant time) {
+		if (this.context.trustAnchors.isEmpty()) {
+			return what + " cannot be trusted: no trust anchor is configured";
+		}
+		List<X509Certificate> anchors = new ArrayList<>();
+		this.context.trustAnchors.forEach((anchor) -> anchors.add(anchor.getTrustedCert()));
+		List<X509Certificate> known = new ArrayList<>(pool);
+		known.addAll(this.context.dssCertificates);
+		List<X509Certificate> chain = new ArrayList<>();
+		X509Certificate current = certificate;
+		for (int depth = 0; depth < 16; depth++) {
+			chain.add(current);
+			X509Certificate anchor = Certificates.issuerOf(current, anchors);
+			if (anchor != null) {
+				chain.add(anchor);
+				for (X509Certificate link : chain) {
+					if (!isValidAt(link, time)) {
+						return what + " does not chain to a trust anchor at " + time + ": "
+								+ outsideValidity(link.getSubjectX500Principal().getName(), link, time, "that time");
+					}
+				}
+				return what + " chains to the trust anchor " + anchor.getSubjectX500Principal().getName()
+						+ ", but the path is not acceptable (basic constraints or key usage of an issuer)";
+			}
+			if (Certificates.isSelfSigned(current)) {
+				return what + " chains to " + current.getSubjectX500Principal().getName()
+						+ ", which is self-signed and not a trust anchor";
+			}
+			X509Certificate issuer = Certificates.issuerOf(current, known);
+			if (issuer == null || chain.contains(issuer)) {
+				return what + " does not chain to a trust anchor: the issuer "
+						+ current.getIssuerX500Principal().getName() + " is neither trusted nor in the signature";
+			}
+			current = issuer;
+		}
+		return what + " does not chain to a trust anchor: the chain is too long";
 	}
 
 	private SignatureLevel detectLevel(String subFilter) {
@@ -484,10 +595,6 @@ final class SignatureValidation {
 		catch (GeneralSecurityException ex) {
 			return false;
 		}
-	}
-
-	private List<X509Certificate> buildPath(X509Certificate certificate, CMSSignedData cms, Instant time) {
-		return buildPath(certificate, certificates(cms), time);
 	}
 
 	/** The path from the certificate to a trust anchor (anchor included), or null. */

@@ -57,7 +57,10 @@ final class ValidationDataWriter {
 				add(document, dss, OCSPS, ocsp, changed);
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.saveIncremental(out, changed);
+			// Marked, not handed to saveIncremental(out, changed), which writes each of
+			// them twice: the earlier copies are dead bytes no cross-reference reaches
+			changed.forEach((dictionary) -> dictionary.setNeedToBeUpdated(true));
+			document.saveIncremental(out);
 			return out.toByteArray();
 		}
 		catch (IOException | GeneralSecurityException ex) {

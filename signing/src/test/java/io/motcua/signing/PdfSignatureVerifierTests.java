@@ -201,6 +201,24 @@ class PdfSignatureVerifierTests {
 	}
 
 	@Test
+	void laterRevisionOfADocumentWhosePageHasNoResourcesIsCompared() throws Exception {
+		byte[] pdf;
+		try (PDDocument document = new PDDocument()) {
+			document.addPage(new PDPage(PDRectangle.A4));
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			pdf = out.toByteArray();
+		}
+		byte[] approved = this.signer.sign(SignRequest.baselineB(pdf, "Phê duyệt"), this.pki.approver);
+		byte[] sealed = this.signer.sign(SignRequest.baselineB(approved, "Đóng dấu"), this.pki.seal);
+
+		VerificationReport report = this.verifier.verify(sealed);
+
+		assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.VALID);
+		assertThat(report.signatures().get(0).modifiedAfterSigning()).isFalse();
+	}
+
+	@Test
 	void signerWithOcspResponderIsCheckedOnline() {
 		byte[] signed = this.signer.sign(SignRequest.baselineB(TestDocuments.pdf(1), null), this.pki.ocspChecked);
 

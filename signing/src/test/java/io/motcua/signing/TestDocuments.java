@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -26,8 +27,20 @@ final class TestDocuments {
 	private TestDocuments() {
 	}
 
-	/** An A4 PDF with the given number of pages, each with a line of text. */
+	/**
+	 * An A4 PDF with the given number of pages, each with a line of text, and a
+	 * cross-reference stream (PDFBox 3 compresses by default).
+	 */
 	static byte[] pdf(int pages) {
+		return pdf(pages, CompressParameters.DEFAULT_COMPRESSION);
+	}
+
+	/** The same PDF with a classic cross-reference table and no object streams. */
+	static byte[] pdfWithCrossReferenceTable(int pages) {
+		return pdf(pages, CompressParameters.NO_COMPRESSION);
+	}
+
+	private static byte[] pdf(int pages, CompressParameters compression) {
 		try (PDDocument document = new PDDocument()) {
 			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 			for (int i = 1; i <= pages; i++) {
@@ -42,7 +55,7 @@ final class TestDocuments {
 				}
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
+			document.save(out, compression);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {

@@ -64,11 +64,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test PKI made at test time: root CA, intermediate CA, approver, seal, revoked and
- * expired signers, a timestamp authority, and an unrelated root; plus an HTTP server on
- * 127.0.0.1 that answers RFC 3161 requests ({@code /tsa}) and serves the CRLs
- * ({@code /crl/root}, {@code /crl/intermediate}). Created once per test run and closed at
- * its end (JUnit root store).
+ * A test PKI made at test time: root CA, intermediate CA, approver, seal, revoked,
+ * expired and not yet valid signers, a timestamp authority, and an unrelated root; plus
+ * an HTTP server on 127.0.0.1 that answers RFC 3161 requests ({@code /tsa}) and serves
+ * the CRLs ({@code /crl/root}, {@code /crl/intermediate}). Created once per test run and
+ * closed at its end (JUnit root store).
  */
 final class TestPki implements ExtensionContext.Store.CloseableResource {
 
@@ -93,6 +93,9 @@ final class TestPki implements ExtensionContext.Store.CloseableResource {
 	final SigningKey revoked;
 
 	final SigningKey expired;
+
+	/** A signer whose certificate becomes valid in a month. */
+	final SigningKey notYetValid;
 
 	/** An ECDSA P-256 signer. */
 	final SigningKey ecdsa;
@@ -132,6 +135,8 @@ final class TestPki implements ExtensionContext.Store.CloseableResource {
 				now.plus(Duration.ofDays(700)), KeyPurposeId.anyExtendedKeyUsage);
 		this.expired = endEntity("CN=Lê Văn Hết Hạn,O=Motcua Test,C=VN", now.minus(Duration.ofDays(730)),
 				now.minus(Duration.ofDays(365)), KeyPurposeId.anyExtendedKeyUsage);
+		this.notYetValid = endEntity("CN=Đỗ Thị Chưa Hiệu Lực,O=Motcua Test,C=VN", now.plus(Duration.ofDays(30)),
+				now.plus(Duration.ofDays(700)), KeyPurposeId.anyExtendedKeyUsage);
 		KeyPair ecKeys = ec();
 		this.ecdsa = SigningKey.of(ecKeys.getPrivate(),
 				List.of(certificate("CN=Phạm Thị Ê,O=Motcua Test,C=VN", ecKeys.getPublic(), this.intermediate,

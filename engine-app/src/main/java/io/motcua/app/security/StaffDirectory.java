@@ -139,6 +139,19 @@ public class StaffDirectory {
 			.toList();
 	}
 
+	/**
+	 * A member of staff of a unit the caller may see; empty for an unknown member or one
+	 * the caller may not see.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StaffView> visibleMember(String username) {
+		Caller caller = currentCaller();
+		return this.staff.findByUsername(username)
+			.filter((member) -> caller.sees(member.unit().code()))
+			.map((member) -> new StaffView(member.username(), member.fullName(), member.unit().code(),
+					java.util.Set.copyOf(member.roles()), member.enabled()));
+	}
+
 	/** Usernames of the staff who hold {@code role} in unit {@code unitCode}. */
 	@Transactional(readOnly = true)
 	public List<String> staffWithRole(String unitCode, Role role) {

@@ -32,6 +32,7 @@ import io.motcua.signing.PdfSigner;
 import io.motcua.signing.SignRequest;
 import io.motcua.signing.SignatureAppearance;
 import io.motcua.signing.SignatureLevel;
+import io.motcua.signing.SignatureReport;
 import io.motcua.signing.SigningKey;
 import io.motcua.signing.VerificationReport;
 
@@ -220,10 +221,21 @@ public class ResultSigning implements ResultSealing {
 		if (!isValidResult(report)) {
 			throw new IllegalStateException("The signed result of dossier " + dossierCode + " (document " + result.id()
 					+ ") is " + report.indication() + " with " + report.signatures().size() + " signature(s): "
-					+ report.reasons() + "; check the keys and trust anchors, then retry the job");
+					+ findings(report) + "; check the keys and trust anchors, then retry the job");
 		}
 		this.dossiers.note(dossierCode, "RESULT_VERIFIED",
 				"Signed result verified VALID: " + report.signatures().size() + " signatures, document " + result.id());
+	}
+
+	/** What the report found, document first, then each signature with its reasons. */
+	private static String findings(VerificationReport report) {
+		List<String> findings = new java.util.ArrayList<>(report.reasons());
+		for (int i = 0; i < report.signatures().size(); i++) {
+			SignatureReport signature = report.signatures().get(i);
+			findings.add("signature " + (i + 1) + " by " + signature.signerSubject() + " is " + signature.indication()
+					+ (signature.reasons().isEmpty() ? "" : ": " + signature.reasons()));
+		}
+		return findings.toString();
 	}
 
 	/** A sealed result is valid with both signatures, the approver's and the seal. */

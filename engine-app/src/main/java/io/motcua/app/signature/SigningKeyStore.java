@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -78,6 +79,18 @@ class SigningKeyStore {
 	SigningKey staffKey(String username, String fullName, String unitName) {
 		return load(this.properties.keyStoreDir().resolve("staff").resolve(username + ".p12"), fullName, unitName,
 				false);
+	}
+
+	/**
+	 * The certificate of an approver's server-held key when an administrator installed
+	 * one (or the demo issued one); never issues a key.
+	 */
+	Optional<X509Certificate> installedStaffCertificate(String username) {
+		Path file = this.properties.keyStoreDir().resolve("staff").resolve(username + ".p12");
+		if (!Files.exists(file)) {
+			return Optional.empty();
+		}
+		return Optional.of(load(file, username, username, false).certificate());
 	}
 
 	/** The organisation seal of a unit. */

@@ -53,30 +53,37 @@ public class TwoStepSigning {
 
 	private final SigningTimes times;
 
+	private final ApproverCertificates certificates;
+
 	private final Clock clock;
 
 	TwoStepSigning(ResultSigning signing, Letters letters, DocumentService documents, SigningSessionRepository sessions,
-			StaffDirectory directory, SigningTimes times, Clock clock) {
+			StaffDirectory directory, SigningTimes times, ApproverCertificates certificates, Clock clock) {
 		this.signing = signing;
 		this.letters = letters;
 		this.documents = documents;
 		this.sessions = sessions;
 		this.directory = directory;
 		this.times = times;
+		this.certificates = certificates;
 		this.clock = clock;
 	}
 
 	/**
-	 * Starts a two-step signature for a token or a remote signing service: prepares the
-	 * result with the signer's certificate chain and answers what must be signed.
+	 * Starts a two-step signature for a token or a remote signing service: checks the
+	 * signer's certificate, prepares the result with its chain and answers what must be
+	 * signed.
 	 * @param certificateChain the signer's certificate first, Base64 DER or PEM each
-	 * @throws ProblemException 422 for an unreadable chain
+	 * @throws ProblemException 422 for an unreadable chain, or a certificate that is
+	 * outside its validity period, not for signing, not chaining to a trust anchor or not
+	 * the approver's ({@link ApproverCertificates}); nothing is prepared or stored then
 	 */
 	@Transactional
 	public SigningSessionView startSession(String taskId, List<String> certificateChain) {
 		TaskView step = this.signing.signingStep(taskId);
 		Caller caller = this.directory.currentCaller();
 		List<X509Certificate> chain = parseChain(certificateChain);
+		this.certificates.require(caller, chain);
 		IssuedPdf result = this.letters.issueResult(step.dossierCode());
 		PreparedSignature prepared;
 		try {
@@ -99,7 +106,9 @@ public class TwoStepSigning {
 	 * Completes a two-step signature with the value the token computed.
 	 * @return the sign step the signature was for, which the caller completes
 	 * @throws ProblemException 404 for an unknown session or one of another user; 409
-	 * when it expired or was completed; 422 when the value does not match the certificate
+	 * when it expired or was completed; 422 when the value does not match the
+	 * certificate, or the certificate no longer passes the checks of the start (its
+	 * registration was removed meanwhile, for example)
 	 */
 	@Transactional
 	public String completeSession(String sessionId, String signatureValue) {
@@ -116,6 +125,7 @@ public class TwoStepSigning {
 		}
 		byte[] value = signatureValue(signatureValue);
 		List<X509Certificate> chain = parseChain(List.of(session.certificateChain()));
+		this.certificates.require(caller, chain);
 		byte[] signed;
 		try {
 			signed = this.times.sign(SigningTimes.Role.APPROVER, SigningTimes.Key.EXTERNAL,

@@ -1,5 +1,6 @@
 package io.motcua.app.signature;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +21,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +38,8 @@ import io.motcua.app.documents.DocumentService;
 import io.motcua.processes.DossierLifecycle;
 import io.motcua.signing.Indication;
 import io.motcua.signing.PdfSignatureVerifier;
+import io.motcua.signing.PdfSigner;
+import io.motcua.signing.SignRequest;
 import io.motcua.signing.SigningKey;
 import io.motcua.signing.VerificationReport;
 
@@ -46,6 +56,9 @@ class SignatureIT extends ApplicationIT {
 
 	@Autowired
 	SigningKeyStore keys;
+
+	@Autowired
+	SignatureProperties properties;
 
 	@Autowired
 	ResultSigning signing;
@@ -178,6 +191,69 @@ class SignatureIT extends ApplicationIT {
 			.hasMessageContaining("dossier " + code)
 			.hasMessageContaining("document " + id)
 			.hasMessageContaining("INVALID");
+	}
+
+	@Test
+	void verificationNamesBytesNoSignatureCoversAndSignersOutsideTheirValidity() throws Exception {
+		SigningKey approverKey = this.keys.staffKey("approver", "Lê Hoàng Nam", "Phường Trấn Biên");
+		byte[] signed = new PdfSigner().sign(SignRequest.baselineB(onePagePdf(), "Phê duyệt"), approverKey);
+		assertThat(upload(signed, "clerk").path("indication").asText()).isEqualTo("VALID");
+		assertThat(upload(signed, "clerk").path("uncovered")).isEmpty();
+		long startxref;
+		String root;
+		try (PDDocument document = Loader.loadPDF(signed)) {
+			startxref = document.getDocument().getStartXref();
+			COSObject catalog = (COSObject) document.getDocument().getTrailer().getItem(COSName.ROOT);
+			root = catalog.getKey().getNumber() + " " + catalog.getKey().getGeneration() + " R";
+		}
+		String object = "99 0 obj\n<< /Type /Annot /Subtype /Text /Rect [0 0 9 9] >>\nendobj\n";
+		Map<String, String> forgeries = Map.of("garbage", "\nSố tiền: 9.999.000.000 đồng\n", "objects", object,
+				"cross-reference", object + "xref\n99 1\n%010d 00000 n\r\ntrailer\n<< /Size 100 /Root %s /Prev %d >>\n"
+					.formatted(signed.length, root, startxref) + "startxref\n" + startxref + "\n%%EOF\n");
+		for (Map.Entry<String, String> forgery : forgeries.entrySet()) {
+			JsonNode report = upload(append(signed, forgery.getValue()), "clerk");
+			assertThat(report.path("indication").asText()).as(forgery.getKey()).isEqualTo("INVALID");
+			assertThat(report.path("signatures").path(0).path("coversWholeDocument").asBoolean()).isFalse();
+			assertThat(report.path("signatures").path(0).path("signatureValid").asBoolean()).isTrue();
+			JsonNode uncovered = report.path("uncovered").path(0);
+			assertThat(uncovered.path("kind").asText()).as(report.toString()).isEqualTo("UNREFERENCED");
+			assertThat(report.path("reasons").path(0).asText()).as(forgery.getKey())
+				.startsWith("bytes " + uncovered.path("start").asLong() + "-" + uncovered.path("end").asLong());
+		}
+		JsonNode newLine = upload(append(signed, "\n"), "clerk");
+		assertThat(newLine.path("indication").asText()).isEqualTo("INDETERMINATE");
+		assertThat(newLine.path("uncovered").path(0).path("kind").asText()).isEqualTo("WHITESPACE");
+
+		TestCertificates.Issued authority = TestCertificates.demoAuthority(this.keys, this.properties);
+		Instant now = this.clock.instant();
+		TestCertificates.Issued expired = TestCertificates.issue("CN=Lê Văn Hết Hạn,C=VN", authority,
+				now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1)), TestCertificates.SIGNING);
+		JsonNode report = upload(
+				new PdfSigner().sign(SignRequest.baselineB(onePagePdf(), null), SigningKey
+					.of(expired.keys().getPrivate(), List.of(expired.certificate(), authority.certificate()))),
+				"clerk");
+		assertThat(report.path("indication").asText()).isEqualTo("INVALID");
+		JsonNode signature = report.path("signatures").path(0);
+		assertThat(signature.path("signatureValid").asBoolean()).isTrue();
+		assertThat(signature.path("chainTrusted").asBoolean()).isTrue();
+		assertThat(signature.path("reasons").path(0).asText()).startsWith("the signer certificate had expired")
+			.contains("to " + expired.certificate().getNotAfter().toInstant());
+	}
+
+	private static byte[] onePagePdf() throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			document.addPage(new PDPage());
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static byte[] append(byte[] pdf, String text) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(pdf);
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+		return out.toByteArray();
 	}
 
 	@Test
