@@ -75,8 +75,9 @@ public record DocumentProperties(@DefaultValue("filesystem") @NotNull Store stor
 	 * {@code http://127.0.0.1:9000}; none for AWS S3 itself (its address for the region)
 	 * @param region the region the bucket is in; servers other than AWS mostly accept any
 	 * @param bucket the bucket that holds the documents
-	 * @param accessKey the access key id
-	 * @param secretKey its secret
+	 * @param accessKey the access key id ({@code MOTCUA_DOCUMENTS_S3_ACCESS_KEY})
+	 * @param secretKey its secret access key; best given in the environment
+	 * ({@code MOTCUA_DOCUMENTS_S3_SECRET_KEY}), never logged
 	 * @param pathStyle whether the bucket goes in the path ({@code endpoint/bucket/key})
 	 * rather than in the host name ({@code bucket.endpoint/key}): true for MinIO, S3Proxy
 	 * and most servers other than AWS
