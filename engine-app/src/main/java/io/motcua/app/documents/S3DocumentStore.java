@@ -141,6 +141,10 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 						+ " motcua.documents.s3.access-key, secret-key and region, and the key's rights on the"
 						+ " bucket", ex);
 			}
+			if (ex.statusCode() == 301) {
+				throw new IllegalStateException("The document store's " + this.where + " is in another region than"
+						+ " motcua.documents.s3.region (HTTP 301): set the bucket's region", ex);
+			}
 			throw new IllegalStateException(
 					"Cannot check the document store's " + this.where + " (HTTP " + ex.statusCode() + ")", ex);
 		}
@@ -253,7 +257,8 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 						(request) -> request.bucket(this.bucket).prefix(this.prefix).maxKeys(this.pageSize))
 				.contents()) {
 				String hash = object.key().substring(this.prefix.length());
-				if (SHA256.matcher(hash).matches() && object.lastModified().isBefore(cutoff)) {
+				if (SHA256.matcher(hash).matches() && object.lastModified() != null
+						&& object.lastModified().isBefore(cutoff)) {
 					action.accept(hash);
 				}
 			}
