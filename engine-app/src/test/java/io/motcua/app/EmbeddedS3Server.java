@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * An S3-compatible server in the test JVM: S3Proxy over an in-memory blob store, on a
  * free port of 127.0.0.1, checking AWS signatures with one access key. What it holds is
- * gone when it stops. {@link #close()} stops it.
+ * gone when it stops. {@link #outage()} stops it for a while; {@link #close()} for good.
  */
 public final class EmbeddedS3Server implements AutoCloseable {
 
@@ -24,20 +25,27 @@ public final class EmbeddedS3Server implements AutoCloseable {
 
 	public static final String REGION = "us-east-1";
 
-	private final S3Proxy proxy;
+	private final BlobStore blobs;
 
-	private final URI endpoint;
+	private final int port;
 
-	private EmbeddedS3Server(S3Proxy proxy, URI endpoint) {
-		this.proxy = proxy;
-		this.endpoint = endpoint;
+	private volatile S3Proxy proxy;
+
+	private EmbeddedS3Server(BlobStore blobs, int port) {
+		this.blobs = blobs;
+		this.port = port;
+		this.proxy = listen(blobs, port);
 	}
 
 	/** Starts a server; it answers once this returns. */
 	public static EmbeddedS3Server start() {
+		return new EmbeddedS3Server(new TransientNio2BlobStore(), EmbeddedAmqpBroker.freePort());
+	}
+
+	private static S3Proxy listen(BlobStore blobs, int port) {
 		S3Proxy proxy = S3Proxy.builder()
-			.blobStore(new TransientNio2BlobStore())
-			.endpoint(URI.create("http://127.0.0.1:0"))
+			.blobStore(blobs)
+			.endpoint(URI.create("http://127.0.0.1:" + port))
 			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
 			.stopTimeout(0)
 			.build();
@@ -46,23 +54,32 @@ public final class EmbeddedS3Server implements AutoCloseable {
 			proxy.start();
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot start the embedded S3 server", ex);
+			throw new IllegalStateException("Cannot start the embedded S3 server on port " + port, ex);
 		}
 		if (!"STARTED".equals(proxy.getState())) {
 			throw new IllegalStateException("The embedded S3 server is " + proxy.getState() + " after start");
 		}
-		return new EmbeddedS3Server(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+		return proxy;
+	}
+
+	/**
+	 * Stops answering until the outage is closed; then it answers again on the same port,
+	 * with what it held before.
+	 */
+	public AutoCloseable outage() {
+		stop(this.proxy);
+		return () -> this.proxy = listen(this.blobs, this.port);
 	}
 
 	/** Where it answers, for {@code motcua.documents.s3.endpoint}. */
 	public URI endpoint() {
-		return this.endpoint;
+		return URI.create("http://127.0.0.1:" + this.port);
 	}
 
 	/** A client of its own, for a test to look at or change what is stored. */
 	public S3Client client() {
 		return S3Client.builder()
-			.endpointOverride(this.endpoint)
+			.endpointOverride(endpoint())
 			.region(Region.of(REGION))
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
 			.forcePathStyle(true)
@@ -75,7 +92,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
 	 * at start-up) under {@code prefix}, as {@code --name=value} arguments.
 	 */
 	public String[] settings(String bucket, String prefix) {
-		return new String[] { "--motcua.documents.store=s3", "--motcua.documents.s3.endpoint=" + this.endpoint,
+		return new String[] { "--motcua.documents.store=s3", "--motcua.documents.s3.endpoint=" + endpoint(),
 				"--motcua.documents.s3.region=" + REGION, "--motcua.documents.s3.bucket=" + bucket,
 				"--motcua.documents.s3.access-key=" + ACCESS_KEY, "--motcua.documents.s3.secret-key=" + SECRET_KEY,
 				"--motcua.documents.s3.path-style=true", "--motcua.documents.s3.key-prefix=" + prefix,
@@ -84,8 +101,12 @@ public final class EmbeddedS3Server implements AutoCloseable {
 
 	@Override
 	public void close() {
+		stop(this.proxy);
+	}
+
+	private static void stop(S3Proxy proxy) {
 		try {
-			this.proxy.stop();
+			proxy.stop();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot stop the embedded S3 server", ex);

@@ -286,8 +286,12 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 	}
 
 	private IOException failure(String what, SdkException ex) {
-		String status = (ex instanceof S3Exception s3) ? " (HTTP " + s3.statusCode() + ")" : "";
-		return new IOException("Cannot " + what + " the document store's " + this.where + status, ex);
+		String message = "Cannot " + what + " the document store's " + this.where;
+		if (ex instanceof S3Exception s3 && s3.statusCode() < 500) {
+			return new IOException(message + " (HTTP " + s3.statusCode() + ")", ex);
+		}
+		// Unreachable, timed out, or failing on its side (5xx): worth trying again.
+		return new DocumentStoreUnavailableException(message + ": " + ex.getMessage(), ex);
 	}
 
 	private static Duration shorter(Duration first, Duration second) {

@@ -189,6 +189,28 @@ class S3DocumentStoreTests {
 	}
 
 	@Test
+	void anOutageIsToldApartFromOtherFailuresAndLosesNothing() throws Exception {
+		StoredContent stored = this.store.put(new ByteArrayInputStream(new byte[] { 10, 11, 12 }));
+		try (AutoCloseable outage = server.outage()) {
+			assertThatThrownBy(() -> this.store.put(new ByteArrayInputStream(new byte[] { 13 })))
+				.isInstanceOf(DocumentStoreUnavailableException.class)
+				.hasMessageContaining("bucket '" + this.bucket + "' at " + server.endpoint());
+			assertThatThrownBy(() -> this.store.get(stored.sha256()))
+				.isInstanceOf(DocumentStoreUnavailableException.class);
+			assertThatThrownBy(() -> this.store.exists(stored.sha256()))
+				.isInstanceOf(DocumentStoreUnavailableException.class);
+			assertThatThrownBy(() -> this.store.forEachOlderThan(Instant.MAX, (hash) -> {
+			})).isInstanceOf(DocumentStoreUnavailableException.class);
+		}
+		try (InputStream in = this.store.get(stored.sha256())) {
+			assertThat(in.readAllBytes()).containsExactly(10, 11, 12);
+		}
+		try (var left = Files.list(this.spool)) {
+			assertThat(left).as("nothing left in the spool").isEmpty();
+		}
+	}
+
+	@Test
 	void aMissingBucketFailsStartUpNamingItAndTheSetting() {
 		assertThatThrownBy(() -> S3DocumentStore.connect(settings("no-such-bucket", EmbeddedS3Server.SECRET_KEY, false),
 				this.spool, this.clock))

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Documents on S3-compatible object storage (S3Proxy in the test JVM), the whole way: a
  * dossier received with its files, downloaded, approved and signed, its result stored
  * beside them; damaged objects detected; what rolled-back transactions left in the bucket
- * swept away; and a second node serving what the first stored.
+ * swept away; an outage answered 503 with nothing half-received; and a second node
+ * serving what the first stored.
  */
 @ContextConfiguration(initializers = S3TestStore.class)
 class S3DocumentsIT extends ApplicationIT {
@@ -126,6 +127,24 @@ class S3DocumentsIT extends ApplicationIT {
 		assertThat(reply.json().path("type").asText()).isEqualTo("urn:motcua:problem:internal-error");
 		assertThat(reply.json().path("detail").asText()).contains("damaged");
 		assertThat(new String(reply.bytes(), StandardCharsets.UTF_8)).doesNotContain("bit rot");
+	}
+
+	@Test
+	void anOutageOfTheObjectStorageAnswers503WithRetryAfterAndReceivesNothing() throws Exception {
+		int dossiers = countRows("dossier");
+		try (AutoCloseable outage = this.server.outage()) {
+			Multipart.Reply reply = new Multipart().json("application", application(PROCEDURE))
+				.file("GIAY_DE_NGHI", "don-de-nghi.pdf", TestCorpus.pdf("during the outage " + System.nanoTime()))
+				.file("GIAY_TO_PHAP_LY_CA_NHAN", "cccd.png", TestCorpus.png())
+				.post(this.port, "clerk", "/api/v1/dossiers");
+			assertThat(reply.status()).as(new String(reply.bytes(), StandardCharsets.UTF_8)).isEqualTo(503);
+			assertThat(reply.header("Retry-After")).isNotBlank();
+			assertThat(reply.json().path("type").asText()).isEqualTo("urn:motcua:problem:service-unavailable");
+			assertThat(reply.json().path("detail").asText()).contains("document store");
+		}
+		assertThat(countRows("dossier")).as("nothing half-received").isEqualTo(dossiers);
+		receive(this.port, TestCorpus.pdf("after the outage " + System.nanoTime()), TestCorpus.png());
+		assertThat(countRows("dossier")).isEqualTo(dossiers + 1);
 	}
 
 	@Test
