@@ -36,6 +36,12 @@ class DocumentsConfiguration {
 		return S3DocumentStore.connect(properties.s3(), properties.storageDir().resolve("staging"), clock);
 	}
 
+	@Bean("documentStoreHealthIndicator")
+	@ConditionalOnProperty(name = "motcua.documents.store", havingValue = "s3")
+	ObjectStorageHealth objectStorageHealth(S3DocumentStore store) {
+		return new ObjectStorageHealth(store);
+	}
+
 	@Bean
 	DocumentTypeDetector documentTypeDetector() {
 		return new DocumentTypeDetector();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -265,6 +266,25 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 		}
 		catch (SdkException ex) {
 			throw failure("list", ex);
+		}
+	}
+
+	/**
+	 * Asks whether the bucket answers now, within {@code patience} (retries included),
+	 * for the health endpoint.
+	 * @return why it does not, or nothing when it does
+	 */
+	Optional<String> unavailability(Duration patience) {
+		try {
+			this.s3.headBucket((request) -> request.bucket(this.bucket)
+				.overrideConfiguration((config) -> config.apiCallTimeout(patience)));
+			return Optional.empty();
+		}
+		catch (S3Exception ex) {
+			return Optional.of(this.where + " answered HTTP " + ex.statusCode());
+		}
+		catch (SdkException ex) {
+			return Optional.of(this.where + ": " + ex.getMessage());
 		}
 	}
 

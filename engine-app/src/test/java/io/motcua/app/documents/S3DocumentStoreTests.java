@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+
+import org.springframework.boot.actuate.health.Status;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -191,7 +193,12 @@ class S3DocumentStoreTests {
 	@Test
 	void anOutageIsToldApartFromOtherFailuresAndLosesNothing() throws Exception {
 		StoredContent stored = this.store.put(new ByteArrayInputStream(new byte[] { 10, 11, 12 }));
+		ObjectStorageHealth health = new ObjectStorageHealth(this.store);
+		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 		try (AutoCloseable outage = server.outage()) {
+			assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.health().getDetails().get("error").toString())
+				.contains("bucket '" + this.bucket + "' at " + server.endpoint());
 			assertThatThrownBy(() -> this.store.put(new ByteArrayInputStream(new byte[] { 13 })))
 				.isInstanceOf(DocumentStoreUnavailableException.class)
 				.hasMessageContaining("bucket '" + this.bucket + "' at " + server.endpoint());
@@ -202,6 +209,7 @@ class S3DocumentStoreTests {
 			assertThatThrownBy(() -> this.store.forEachOlderThan(Instant.MAX, (hash) -> {
 			})).isInstanceOf(DocumentStoreUnavailableException.class);
 		}
+		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 		try (InputStream in = this.store.get(stored.sha256())) {
 			assertThat(in.readAllBytes()).containsExactly(10, 11, 12);
 		}

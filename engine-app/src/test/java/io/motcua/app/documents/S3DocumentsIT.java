@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,9 +85,14 @@ class S3DocumentsIT extends ApplicationIT {
 		this.s3.close();
 	}
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
-	void theObjectStorageIsTheStoreStartUpChose() {
+	void theObjectStorageIsTheStoreStartUpChoseAndItsHealthIsReported() {
 		assertThat(this.store).isInstanceOf(S3DocumentStore.class);
+		assertThat(this.context.getBean("documentStoreHealthIndicator", HealthIndicator.class).health().getStatus())
+			.isEqualTo(Status.UP);
 	}
 
 	@Test
