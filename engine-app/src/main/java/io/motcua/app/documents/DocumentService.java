@@ -35,6 +35,7 @@ import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierViews.DossierView;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.ProblemException;
+import io.motcua.app.system.ProblemKind;
 
 /**
  * The public face of the documents feature: attaches checked files to dossiers (content
@@ -96,7 +97,7 @@ public class DocumentService {
 				content = this.store.put(in);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot store a document of dossier " + dossierCode, ex);
+				throw storeFailure("Cannot store a document of dossier " + dossierCode, ex);
 			}
 			Document document = this.documents
 				.save(new Document(dossierCode, kind, file.documentType(), file.fileName(), file.mediaType(),
@@ -153,7 +154,7 @@ public class DocumentService {
 			content = this.store.put(new ByteArrayInputStream(pdf));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot store the " + kind + " of dossier " + dossierCode, ex);
+			throw storeFailure("Cannot store the " + kind + " of dossier " + dossierCode, ex);
 		}
 		Document previous = this.documents.findFirstByDossierCodeAndDocumentTypeOrderByIdDesc(dossierCode, kind.name())
 			.orElse(null);
@@ -235,8 +236,21 @@ public class DocumentService {
 			throw new DocumentCorruptedException(document.sha256(), "nothing: the stored file is missing");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read stored document " + document.sha256(), ex);
+			throw storeFailure("Cannot read stored document " + document.sha256(), ex);
 		}
+	}
+
+	/**
+	 * A store that does not answer is an outage (503, try again; the transaction rolls
+	 * back, so nothing is half-stored); anything else is a failure of ours.
+	 */
+	private static RuntimeException storeFailure(String what, IOException ex) {
+		if (ex instanceof DocumentStoreUnavailableException) {
+			log.warn("{}: {}", what, ex.getMessage());
+			return new ProblemException(ProblemKind.SERVICE_UNAVAILABLE,
+					"The document store cannot be reached; nothing was changed, try again in a few minutes");
+		}
+		return new UncheckedIOException(what, ex);
 	}
 
 	private static String describe(Document document) {

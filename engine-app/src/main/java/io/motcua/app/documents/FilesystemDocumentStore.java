@@ -1,6 +1,5 @@
 package io.motcua.app.documents;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -66,7 +64,7 @@ class FilesystemDocumentStore implements DocumentStore {
 	public StoredContent put(InputStream content) throws IOException {
 		Path temp = this.root.resolve("tmp-" + UUID.randomUUID() + PART_SUFFIX);
 		try {
-			MessageDigest digest = sha256();
+			MessageDigest digest = VerifyingInputStream.sha256();
 			long size;
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 					OutputStream out = Channels.newOutputStream(channel)) {
@@ -175,65 +173,6 @@ class FilesystemDocumentStore implements DocumentStore {
 		catch (IOException ex) {
 			log.debug("Cannot force directory {} to disk: {}", directory, ex.toString());
 		}
-	}
-
-	static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Hashes what is read and compares at the end. */
-	private static final class VerifyingInputStream extends FilterInputStream {
-
-		private final String expected;
-
-		private boolean checked;
-
-		VerifyingInputStream(InputStream in, String expected) {
-			super(new DigestInputStream(in, sha256()));
-			this.expected = expected;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b < 0) {
-				check();
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n < 0) {
-				check();
-			}
-			return n;
-		}
-
-		@Override
-		public long skip(long n) throws IOException {
-			// Skipping would leave bytes unhashed.
-			int read = read(new byte[(int) Math.max(0, Math.min(n, 8192))]);
-			return Math.max(read, 0);
-		}
-
-		private void check() {
-			if (this.checked) {
-				return;
-			}
-			this.checked = true;
-			String actual = HexFormat.of().formatHex(((DigestInputStream) this.in).getMessageDigest().digest());
-			if (!actual.equals(this.expected)) {
-				throw new DocumentCorruptedException(this.expected, actual);
-			}
-		}
-
 	}
 
 }

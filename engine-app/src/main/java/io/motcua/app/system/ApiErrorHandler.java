@@ -54,6 +54,14 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
+		if (ex.kind() == ProblemKind.SERVICE_UNAVAILABLE) {
+			// A feature's outage (the document store): nothing was done, try again.
+			ProblemDetail problem = Problems.of(ex.kind(), ex.getMessage(), ex.errors());
+			logProblem(problem);
+			return ResponseEntity.status(problem.getStatus())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+				.body(problem);
+		}
 		return answer(Problems.of(ex.kind(), ex.getMessage(), ex.errors()));
 	}
 
