@@ -2,8 +2,6 @@ package io.motcua.app.dossier;
 
 import java.time.Instant;
 
-import io.motcua.app.audit.AuditDigest;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import io.motcua.app.audit.AuditDigest;
 
 /**
  * One entry of a dossier's timeline: who did what when, and the status before and after.
