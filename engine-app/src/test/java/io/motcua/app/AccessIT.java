@@ -18,7 +18,7 @@ class AccessIT extends ApplicationIT {
 
 	@ParameterizedTest
 	@CsvSource({ "/api/v1/procedures", "/api/v1/dossiers", "/api/v1/tasks", "/api/v1/dossiers/X-1/events",
-			"/actuator/metrics", "/api/v1/no-such-thing" })
+			"/actuator/metrics", "/api/v1/admin/audit/verification", "/api/v1/no-such-thing" })
 	void answersUnauthenticatedCallsWith401Problem(String path) {
 		Api.Reply reply = anonymous().get(path);
 		assertThat(reply.status()).isEqualTo(401);

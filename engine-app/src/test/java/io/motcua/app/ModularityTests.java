@@ -50,7 +50,7 @@ class ModularityTests {
 	void theFeaturesAreTheOnesTheDesignNames() {
 		assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("catalog", "documents",
 				"dossier", "intake", "lifecycle", "metrics", "operations", "outbound", "portal", "broker", "security",
-				"signature", "sla", "supervision", "system", "web", "workflow");
+				"audit", "signature", "sla", "supervision", "system", "web", "workflow");
 	}
 
 	@Test

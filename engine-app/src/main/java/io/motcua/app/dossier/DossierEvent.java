@@ -14,9 +14,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import io.motcua.app.audit.AuditDigest;
+
 /**
  * One entry of a dossier's timeline: who did what when, and the status before and after.
- * Rows are only ever added.
+ * Rows are only ever added; each is chained in the audit trail with the hash of its
+ * content ({@link #digest}), so a row edited in the database shows.
  */
 @Entity
 @Table(name = "dossier_event")
@@ -56,7 +59,7 @@ class DossierEvent {
 	DossierEvent(Dossier dossier, Instant at, String actor, String type, DossierStatus fromStatus,
 			DossierStatus toStatus, String detail) {
 		this.dossier = dossier;
-		this.at = at;
+		this.at = AuditDigest.stored(at);
 		this.actor = actor;
 		this.type = type;
 		this.fromStatus = fromStatus;
@@ -66,6 +69,21 @@ class DossierEvent {
 
 	Long id() {
 		return this.id;
+	}
+
+	/** The hash of this row's content, as {@link TimelineRows} hashes it read back. */
+	String digest() {
+		return digest(this.id, this.dossier.id(), this.at, this.actor, this.type, this.fromStatus, this.toStatus,
+				this.detail);
+	}
+
+	/**
+	 * The hash of a row's content; the statuses by name, as stored, so that a row edited
+	 * to a status the application does not know still hashes (and differs).
+	 */
+	static String digest(Long id, Long dossierId, Instant at, String actor, String type, Object fromStatus,
+			Object toStatus, String detail) {
+		return AuditDigest.of(id, dossierId, at, actor, type, fromStatus, toStatus, detail);
 	}
 
 	Instant at() {

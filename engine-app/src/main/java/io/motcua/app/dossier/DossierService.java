@@ -18,6 +18,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.motcua.app.audit.AuditChain;
+import io.motcua.app.audit.AuditFact;
+import io.motcua.app.audit.AuditKind;
+import io.motcua.app.audit.AuditTrail;
+import io.motcua.app.audit.AuditedRow;
 import io.motcua.app.dossier.DossierViews.ApplicantData;
 import io.motcua.app.dossier.DossierViews.DossierFacts;
 import io.motcua.app.dossier.DossierViews.DossierView;
@@ -59,11 +64,14 @@ public class DossierService {
 
 	private final EntityManager entityManager;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	DossierService(DossierRepository dossiers, DossierEventRepository events, DossierCodes codes,
 			StaffDirectory directory, DossierProperties properties, ObjectMapper objectMapper,
-			ApplicationEventPublisher publisher, DossierDeadlines deadlines, EntityManager entityManager, Clock clock) {
+			ApplicationEventPublisher publisher, DossierDeadlines deadlines, EntityManager entityManager,
+			AuditTrail audit, Clock clock) {
 		this.dossiers = dossiers;
 		this.events = events;
 		this.codes = codes;
@@ -73,6 +81,7 @@ public class DossierService {
 		this.publisher = publisher;
 		this.deadlines = deadlines;
 		this.entityManager = entityManager;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -95,7 +104,8 @@ public class DossierService {
 				now, receivedBy, LookupSecrets.hash(secret));
 		dossier.submittedWith(request.formId(), request.formVersion());
 		this.dossiers.save(dossier);
-		this.events.save(dossier.received());
+		// A new row, seen by no other transaction: nothing to lock
+		chain(dossier, this.events.save(dossier.received()));
 		this.publisher.publishEvent(new DossierReceived(code, request.procedureCode(), request.channel(),
 				request.receivingUnit(), request.processingUnit(), now, receivedBy, nextEventNumber(code)));
 		log.info("Dossier {} received at {} for procedure {}", code, request.receivingUnit(), request.procedureCode());
@@ -142,7 +152,8 @@ public class DossierService {
 			return;
 		}
 		Instant now = this.clock.instant();
-		this.events.save(dossier.moveTo(status, now, actor, stepName));
+		lock(dossier);
+		chain(dossier, this.events.save(dossier.moveTo(status, now, actor, stepName)));
 		this.publisher.publishEvent(new DossierStatusChanged(code, dossier.procedureCode(), dossier.processingUnit(),
 				previous, status, now, actor, reason, nextEventNumber(code)));
 	}
@@ -204,7 +215,8 @@ public class DossierService {
 	@Transactional
 	public void markOverdue(String code) {
 		Dossier dossier = byCode(code);
-		this.events.save(dossier.markOverdue(this.clock.instant()));
+		lock(dossier);
+		chain(dossier, this.events.save(dossier.markOverdue(this.clock.instant())));
 	}
 
 	/**
@@ -215,7 +227,8 @@ public class DossierService {
 	public void recordVerdict(String code, String verdict) {
 		Dossier dossier = byCode(code);
 		Instant now = this.clock.instant();
-		this.events.save(dossier.judge(verdict, now));
+		lock(dossier);
+		chain(dossier, this.events.save(dossier.judge(verdict, now)));
 		this.publisher.publishEvent(new DossierJudged(code, dossier.processingUnit(), verdict, now));
 	}
 
@@ -240,7 +253,38 @@ public class DossierService {
 	@Transactional
 	public void note(String code, String type, String actor, String detail) {
 		Dossier dossier = byCode(code);
-		this.events.save(dossier.note(type, this.clock.instant(), actor, detail));
+		lock(dossier);
+		chain(dossier, this.events.save(dossier.note(type, this.clock.instant(), actor, detail)));
+	}
+
+	/**
+	 * Adds a fact about a dossier that another feature owns (a signature) to the
+	 * dossier's audit chain, in the caller's transaction.
+	 */
+	@Transactional
+	public void audit(String code, AuditFact fact) {
+		Dossier dossier = byCode(code);
+		lock(dossier);
+		this.audit.append(AuditChain.dossier(code), fact);
+	}
+
+	/**
+	 * Takes the dossier row's lock until the command commits: the writers of its timeline
+	 * and audit chain follow one another, so the chain's next position is read and taken
+	 * by one of them at a time. It is the lock {@link #nextEventNumber} takes; a command
+	 * that holds it already passes at once.
+	 */
+	private void lock(Dossier dossier) {
+		this.entityManager.createNativeQuery("select id from dossier where id = :id for update")
+			.setParameter("id", dossier.id())
+			.getSingleResult();
+	}
+
+	/** Chains a timeline entry just written, with the hash of its row. */
+	private void chain(Dossier dossier, DossierEvent event) {
+		this.audit.append(AuditChain.dossier(dossier.code()),
+				new AuditFact(AuditKind.TIMELINE, event.at(), event.actor(), dossier.code(), event.type(),
+						new AuditedRow(TimelineRows.TABLE, event.id(), event.digest())));
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.motcua.app.security;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.motcua.app.audit.AuditChain;
+import io.motcua.app.audit.AuditFact;
+import io.motcua.app.audit.AuditKind;
+import io.motcua.app.audit.AuditTrail;
 import io.motcua.app.security.StaffDirectory.StaffView;
 import io.motcua.app.security.StaffDirectory.UnitView;
 import io.motcua.app.system.FieldError;
@@ -20,7 +26,8 @@ import io.motcua.app.system.ProblemException;
 /**
  * Administrators manage the units and staff they oversee: add units below their own, add
  * members with roles and a password, change their roles, disable them, reset passwords.
- * Logins remembered by the credential cache are forgotten at once.
+ * Logins remembered by the credential cache are forgotten at once. Every change to units
+ * and staff is chained in the audit trail ({@link AuditChain#STAFF}) with the command.
  */
 @Service
 public class StaffAdministration {
@@ -39,13 +46,19 @@ public class StaffAdministration {
 
 	private final AuthenticationProvider authentication;
 
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
 	StaffAdministration(StaffRepository staff, UnitRepository units, StaffDirectory directory,
-			PasswordEncoder passwordEncoder, AuthenticationProvider authentication) {
+			PasswordEncoder passwordEncoder, AuthenticationProvider authentication, AuditTrail audit, Clock clock) {
 		this.staff = staff;
 		this.units = units;
 		this.directory = directory;
 		this.passwordEncoder = passwordEncoder;
 		this.authentication = authentication;
+		this.audit = audit;
+		this.clock = clock;
 	}
 
 	/**
@@ -75,6 +88,7 @@ public class StaffAdministration {
 		catch (DataIntegrityViolationException ex) {
 			throw ProblemException.conflict("Unit code " + code + " is taken");
 		}
+		chain(admin.username(), code, "unit added: " + type + " under " + parentCode);
 		// Remembered logins carry the units their holders see
 		forgetLogins();
 		log.info("{} added unit {} ({}) under {}", admin.username(), code, type, parentCode);
@@ -105,6 +119,7 @@ public class StaffAdministration {
 			throw ProblemException.conflict("User name " + username + " is taken");
 		}
 		log.info("{} added staff {} to unit {} with roles {}", admin.username(), username, unitCode, roles);
+		chain(admin.username(), username, "added to unit " + unitCode + " with roles " + new TreeSet<>(roles));
 		return view(this.staff.findByUsername(username).orElseThrow());
 	}
 
@@ -116,7 +131,10 @@ public class StaffAdministration {
 	public StaffView update(String username, String fullName, Set<Role> roles, boolean enabled) {
 		Staff member = managed(username);
 		checkRoles(roles);
+		String before = "roles " + new TreeSet<>(member.roles()) + ", enabled " + member.enabled();
 		member.update((fullName != null && !fullName.isBlank()) ? fullName : member.fullName(), roles, enabled);
+		chain(this.directory.currentActor(), username,
+				before + " → roles " + new TreeSet<>(roles) + ", enabled " + enabled);
 		forgetLogins();
 		log.info("{} changed staff {}: roles {}, enabled {}", this.directory.currentActor(), username, roles, enabled);
 		return view(member);
@@ -132,8 +150,14 @@ public class StaffAdministration {
 		Staff member = managed(username);
 		checkPassword(password);
 		member.changePassword(this.passwordEncoder.encode(password));
+		chain(this.directory.currentActor(), username, "password reset");
 		forgetLogins();
 		log.info("{} reset the password of {}", this.directory.currentActor(), username);
+	}
+
+	private void chain(String actor, String username, String change) {
+		this.audit.append(AuditChain.STAFF,
+				new AuditFact(AuditKind.STAFF_CHANGE, this.clock.instant(), actor, username, change, null));
 	}
 
 	private Staff managed(String username) {

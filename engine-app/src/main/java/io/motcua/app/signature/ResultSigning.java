@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.motcua.app.audit.AuditFact;
+import io.motcua.app.audit.AuditKind;
+import io.motcua.app.audit.AuditedRow;
 import io.motcua.app.documents.DocumentKind;
 import io.motcua.app.documents.DocumentService;
 import io.motcua.app.documents.DocumentView;
@@ -259,11 +262,16 @@ public class ResultSigning implements ResultSealing {
 
 	void record(String dossierCode, DocumentView document, String role, X509Certificate certificate, String actor) {
 		SignatureLevel level = level();
-		this.records
+		SignatureRecord signature = this.records
 			.save(new SignatureRecord(dossierCode, document.id(), role, certificate.getSubjectX500Principal().getName(),
 					certificate.getSerialNumber().toString(16), level.name(), this.clock.instant(), actor));
 		this.dossiers.note(dossierCode, "RESULT_SIGNED", role + " signature by "
 				+ certificate.getSubjectX500Principal().getName() + " (" + level + "), document " + document.id());
+		this.dossiers.audit(dossierCode,
+				new AuditFact(AuditKind.SIGNATURE, this.clock.instant(), actor, dossierCode,
+						role + " " + level + ", certificate " + certificate.getSerialNumber().toString(16)
+								+ ", document " + document.id(),
+						new AuditedRow(SignatureRows.TABLE, signature.id(), signature.digest())));
 	}
 
 	private SignatureLevel level() {

@@ -9,8 +9,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.motcua.app.audit.AuditDigest;
+
 /**
- * One signature applied to a dossier's result, kept with the document it produced.
+ * One signature applied to a dossier's result, kept with the document it produced;
+ * chained in the dossier's audit chain with the hash of its content ({@link #digest}).
  */
 @Entity
 @Table(name = "result_signature")
@@ -55,8 +58,24 @@ class SignatureRecord {
 		this.signerSubject = signerSubject;
 		this.certificateSerial = certificateSerial;
 		this.level = level;
-		this.signedAt = signedAt;
+		this.signedAt = AuditDigest.stored(signedAt);
 		this.signedBy = signedBy;
+	}
+
+	Long id() {
+		return this.id;
+	}
+
+	/** The hash of this row's content, as {@link SignatureRows} hashes it read back. */
+	String digest() {
+		return digest(this.id, this.dossierCode, this.documentId, this.role, this.signerSubject, this.certificateSerial,
+				this.level, this.signedAt, this.signedBy);
+	}
+
+	static String digest(Long id, String dossierCode, Long documentId, String role, String signerSubject,
+			String certificateSerial, String level, Instant signedAt, String signedBy) {
+		return AuditDigest.of(id, dossierCode, documentId, role, signerSubject, certificateSerial, level, signedAt,
+				signedBy);
 	}
 
 	SignatureView view() {
