@@ -1,13 +1,14 @@
 package io.motcua.app.security;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +19,10 @@ import io.motcua.app.system.ProblemException;
 
 /**
  * Administrators manage the staff of the units they oversee: add members with roles and a
- * password, change their roles, disable them, reset passwords. Logins remembered by the
- * credential cache are forgotten at once.
+ * password, change their roles, disable them, reset passwords, unlock an account locked
+ * after failed logins. A change of password, roles or access ends the member's web
+ * sessions on every node ({@link StaffAccessChanged}, after commit) and their remembered
+ * logins at the next request (the staff version moved, see {@link CredentialCache}).
  */
 @Service
 public class StaffAdministration {
@@ -36,15 +39,21 @@ public class StaffAdministration {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final AuthenticationProvider authentication;
+	private final LoginAttempts attempts;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
 
 	StaffAdministration(StaffRepository staff, UnitRepository units, StaffDirectory directory,
-			PasswordEncoder passwordEncoder, AuthenticationProvider authentication) {
+			PasswordEncoder passwordEncoder, LoginAttempts attempts, ApplicationEventPublisher events, Clock clock) {
 		this.staff = staff;
 		this.units = units;
 		this.directory = directory;
 		this.passwordEncoder = passwordEncoder;
-		this.authentication = authentication;
+		this.attempts = attempts;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -83,8 +92,11 @@ public class StaffAdministration {
 	public StaffView update(String username, String fullName, Set<Role> roles, boolean enabled) {
 		Staff member = managed(username);
 		checkRoles(roles);
+		boolean accessChanged = !member.roles().equals(Set.copyOf(roles)) || member.enabled() != enabled;
 		member.update((fullName != null && !fullName.isBlank()) ? fullName : member.fullName(), roles, enabled);
-		forgetLogins();
+		if (accessChanged) {
+			accessChanged(username);
+		}
 		log.info("{} changed staff {}: roles {}, enabled {}", this.directory.currentActor(), username, roles, enabled);
 		return view(member);
 	}
@@ -99,8 +111,21 @@ public class StaffAdministration {
 		Staff member = managed(username);
 		checkPassword(password);
 		member.changePassword(this.passwordEncoder.encode(password));
-		forgetLogins();
+		accessChanged(username);
 		log.info("{} reset the password of {}", this.directory.currentActor(), username);
+	}
+
+	/**
+	 * Ends the lock of an account after failed logins, and forgets those failures: the
+	 * member may log in again at once, on every node.
+	 * @throws ProblemException 404 for a member outside the administrator's units
+	 */
+	public void unlock(String username) {
+		Caller admin = administrator();
+		this.staff.findByUsername(username)
+			.filter((member) -> admin.sees(member.unit().code()))
+			.orElseThrow(() -> ProblemException.notFound("No staff " + username));
+		this.attempts.unlock(username, admin.username());
 	}
 
 	private Staff managed(String username) {
@@ -118,10 +143,8 @@ public class StaffAdministration {
 		return caller;
 	}
 
-	private void forgetLogins() {
-		if (this.authentication instanceof CredentialCache cache) {
-			cache.forgetAll();
-		}
+	private void accessChanged(String username) {
+		this.events.publishEvent(new StaffAccessChanged(username, this.directory.currentActor(), this.clock.instant()));
 	}
 
 	private static void checkRoles(Set<Role> roles) {
@@ -138,9 +161,9 @@ public class StaffAdministration {
 		}
 	}
 
-	private static StaffView view(Staff member) {
+	private StaffView view(Staff member) {
 		return new StaffView(member.username(), member.fullName(), member.unit().code(), member.roles(),
-				member.enabled());
+				member.enabled(), this.attempts.lockedUntil(List.of(member.username())).get(member.username()));
 	}
 
 }

@@ -52,7 +52,11 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
-		return answer(Problems.of(ex.kind(), ex.getMessage(), ex.errors()));
+		ProblemDetail problem = Problems.of(ex.kind(), ex.getMessage(), ex.errors());
+		logProblem(problem);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+		ex.retryAfter().ifPresent((wait) -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
+		return answer.body(problem);
 	}
 
 	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })

@@ -1,7 +1,9 @@
 package io.motcua.app.web;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.Role;
@@ -19,9 +21,16 @@ class HomeController {
 		this.directory = directory;
 	}
 
-	/** Spring Security processes the POST; this renders the form. */
+	/**
+	 * Spring Security processes the POST; this renders the form, and after too many
+	 * failed logins how long to wait ({@code locked}, seconds).
+	 */
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(required = false) Long locked, Model model) {
+		if (locked != null && locked > 0) {
+			model.addAttribute("waitMinutes", (locked >= 120) ? (locked + 59) / 60 : null);
+			model.addAttribute("waitSeconds", (locked < 120) ? locked : null);
+		}
 		return "login";
 	}
 
