@@ -16,6 +16,7 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Remembers successful HTTP Basic logins for a short time, so that an API client sending
@@ -95,7 +96,7 @@ final class CredentialCache implements AuthenticationProvider {
 		try {
 			return this.versions.apply(username);
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			throw new InternalAuthenticationServiceException("Staff cannot be read now", ex);
 		}
 	}

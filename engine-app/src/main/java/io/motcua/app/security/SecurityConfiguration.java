@@ -45,7 +45,9 @@ import io.motcua.app.system.Problems;
  * speaks HTTP Basic for people and API keys for machine clients (whose scopes open a few
  * paths) and keeps no session; the public lookup and the health endpoint answer without
  * login; every other actuator endpoint needs ADMIN. Failures are problem details like
- * every other API error.
+ * every other API error. Staff passwords, over HTTP Basic and the login form alike, are
+ * checked through {@link ThrottledPasswordCheck} (waits and locks after failed logins)
+ * and {@link CredentialCache}; both chains send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -135,7 +137,7 @@ class SecurityConfiguration {
 	 * only to us, and no address (a lookup link carries its secret) sent to other sites.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+			+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 	private static void headers(HttpSecurity http) throws Exception {
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -7,6 +7,7 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.transaction.TransactionException;
 
 import io.github.bucket4j.BucketExceptions;
 
@@ -70,7 +71,7 @@ final class ThrottledPasswordCheck implements AuthenticationProvider {
 		try {
 			return action.get();
 		}
-		catch (BucketExceptions.BucketExecutionException | DataAccessException ex) {
+		catch (BucketExceptions.BucketExecutionException | DataAccessException | TransactionException ex) {
 			throw new InternalAuthenticationServiceException("Failed logins cannot be read now", ex);
 		}
 	}

@@ -81,7 +81,7 @@ class RequestLimitsIT extends ApplicationIT {
 					HttpRequest.newBuilder(uri(path)).header("Authorization", basic("clerk", "demo")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
-				.hasValue("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+				.hasValue("default-src 'self'; script-src 'self'; style-src 'self'; "
 						+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
 			assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
 		}
