@@ -26,10 +26,11 @@ class HomeController {
 	 * failed logins how long to wait ({@code locked}, seconds).
 	 */
 	@GetMapping("/login")
-	String login(@RequestParam(required = false) Long locked, Model model) {
-		if (locked != null && locked > 0) {
-			model.addAttribute("waitMinutes", (locked >= 120) ? (locked + 59) / 60 : null);
-			model.addAttribute("waitSeconds", (locked < 120) ? locked : null);
+	String login(@RequestParam(required = false) String locked, Model model) {
+		long seconds = (locked != null && locked.matches("\\d{1,6}")) ? Long.parseLong(locked) : 0;
+		if (seconds > 0) {
+			model.addAttribute("waitMinutes", (seconds >= 120) ? (seconds + 59) / 60 : null);
+			model.addAttribute("waitSeconds", (seconds < 120) ? seconds : null);
 		}
 		return "login";
 	}
