@@ -40,6 +40,21 @@ class AccessIT extends ApplicationIT {
 	}
 
 	@Test
+	void onlyAnAdministratorOfTheMembersUnitUnlocksTheirLogin() {
+		assertThat(anonymous().post("/api/v1/staff/clerk/unlock", "").status()).isEqualTo(401);
+		for (String user : new String[] { "clerk", "supervisor", "specialist2" }) {
+			Api.Reply refused = as(user).post("/api/v1/staff/clerk/unlock", "");
+			assertThat(refused.status()).isEqualTo(403);
+			assertThat(refused.text("type")).isEqualTo("urn:motcua:problem:forbidden");
+		}
+		assertThat(as("admin").post("/api/v1/staff/clerk2/unlock", "").status()).isEqualTo(404);
+		assertThat(as("admin").post("/api/v1/staff/clerk/unlock", "").status()).isEqualTo(204);
+		assertThat(this.jdbc.queryForObject("select count(*) from login_event where kind = 'ACCOUNT_UNLOCKED'",
+				Integer.class))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void healthAnswersWithoutLoginButOtherActuatorEndpointsNeedAdmin() {
 		assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
 		assertThat(as("clerk").get("/actuator/metrics").status()).isEqualTo(403);

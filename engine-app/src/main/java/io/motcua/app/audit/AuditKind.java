@@ -13,6 +13,9 @@ public enum AuditKind {
 	STAFF_CHANGE,
 
 	/** A login that failed. */
-	SIGN_IN_FAILED
+	SIGN_IN_FAILED,
+
+	/** An account or a client address locked after too many failed logins. */
+	SIGN_IN_LOCKED
 
 }

@@ -27,6 +27,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -34,6 +35,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import io.motcua.app.system.ProblemKind;
 import io.motcua.app.system.Problems;
@@ -43,7 +45,9 @@ import io.motcua.app.system.Problems;
  * speaks HTTP Basic for people and API keys for machine clients (whose scopes open a few
  * paths) and keeps no session; the public lookup and the health endpoint answer without
  * login; every other actuator endpoint needs ADMIN. Failures are problem details like
- * every other API error.
+ * every other API error. Staff passwords, over HTTP Basic and the login form alike, are
+ * checked through {@link ThrottledPasswordCheck} (waits and locks after failed logins)
+ * and {@link CredentialCache}; both chains send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -101,6 +105,7 @@ class SecurityConfiguration {
 		// forged.
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/public/**"));
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		headers(http);
 		return http.build();
 	}
 
@@ -117,17 +122,52 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated());
-		http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+		http.formLogin((form) -> form.loginPage("/login")
+			.defaultSuccessUrl("/", false)
+			.failureHandler(SecurityConfiguration::loginFailed)
+			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+		headers(http);
 		return http.build();
 	}
 
+	/**
+	 * Every page and every answer: scripts and styles only from our own files (no inline
+	 * script, no inline handler, no style attribute), no plugins, not framed, forms post
+	 * only to us, and no address (a lookup link carries its secret) sent to other sites.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+	}
+
+	/**
+	 * A refused login goes back to the login page: one message for a wrong password, an
+	 * unknown user name and a disabled account alike; how long to wait when the account
+	 * or the address failed too often.
+	 */
+	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		String target = (ex instanceof TooManyLoginFailures tooMany) ? "/login?locked=" + tooMany.retryAfterSeconds()
+				: (ex instanceof AuthenticationServiceException) ? "/login?unavailable" : "/login?error";
+		response.sendRedirect(request.getContextPath() + target);
+	}
+
 	@Bean
-	AuthenticationProvider staffAuthentication(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
-			SecurityProperties properties, Clock clock) {
+	AuthenticationProvider staffAuthentication(StaffUserDetailsService staff, StaffRepository members,
+			PasswordEncoder passwordEncoder, LoginAttempts attempts, SecurityProperties properties, Clock clock) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(passwordEncoder);
 		passwords.setUserDetailsService(staff);
-		return new CredentialCache(passwords, properties.credentialCacheTtl(), clock);
+		// The password is checked before the account's state: a disabled account then
+		// takes as long and answers as a wrong password does, and guesses at it count
+		passwords.setPreAuthenticationChecks((user) -> {
+		});
+		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		return new CredentialCache(new ThrottledPasswordCheck(passwords, attempts), properties.credentialCacheTtl(),
+				clock, members::findVersionByUsername);
 	}
 
 	/**
@@ -167,12 +207,23 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Answers credentials that did not pass: 503 with {@code Retry-After} when they could
-	 * not be checked (no database connection free in time: the server is busy, the caller
-	 * is not refused), {@code refused} otherwise.
+	 * Answers credentials that did not pass: 429 with {@code Retry-After} when the
+	 * account or the address failed too often lately (the password was not checked), 503
+	 * with {@code Retry-After} when they could not be checked (no database connection
+	 * free in time: the server is busy, the caller is not refused), {@code refused}
+	 * otherwise.
 	 */
 	private static void refuse(HttpServletResponse response, ObjectMapper objectMapper, AuthenticationException ex,
 			ProblemDetail refused, boolean challenge) throws IOException {
+		if (ex instanceof TooManyLoginFailures tooMany) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(tooMany.retryAfterSeconds()));
+			writeProblem(response, objectMapper,
+					Problems.of(ProblemKind.TOO_MANY_REQUESTS,
+							"Too many failed logins for this account or from this address; try again in "
+									+ tooMany.retryAfterSeconds() + " seconds"),
+					false);
+			return;
+		}
 		if (ex instanceof AuthenticationServiceException) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, "2");
 			writeProblem(response, objectMapper, Problems.of(ProblemKind.SERVICE_UNAVAILABLE,

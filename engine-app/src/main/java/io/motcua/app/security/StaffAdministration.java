@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +25,12 @@ import io.motcua.app.system.ProblemException;
 
 /**
  * Administrators manage the units and staff they oversee: add units below their own, add
- * members with roles and a password, change their roles, disable them, reset passwords.
- * Logins remembered by the credential cache are forgotten at once. Every change to units
- * and staff is chained in the audit trail ({@link AuditChain#STAFF}) with the command.
+ * members with roles and a password, change their roles, disable them, reset passwords,
+ * unlock an account locked after failed logins. A change of password, roles or access
+ * ends the member's web sessions on every node ({@link StaffAccessChanged}, after commit)
+ * and their remembered logins at the next request (the staff version moved, see
+ * {@link CredentialCache}). Every change to units and staff is chained in the audit trail
+ * ({@link AuditChain#STAFF}) with the command.
  */
 @Service
 public class StaffAdministration {
@@ -44,19 +47,23 @@ public class StaffAdministration {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final AuthenticationProvider authentication;
+	private final LoginAttempts attempts;
+
+	private final ApplicationEventPublisher events;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
 	StaffAdministration(StaffRepository staff, UnitRepository units, StaffDirectory directory,
-			PasswordEncoder passwordEncoder, AuthenticationProvider authentication, AuditTrail audit, Clock clock) {
+			PasswordEncoder passwordEncoder, LoginAttempts attempts, ApplicationEventPublisher events, AuditTrail audit,
+			Clock clock) {
 		this.staff = staff;
 		this.units = units;
 		this.directory = directory;
 		this.passwordEncoder = passwordEncoder;
-		this.authentication = authentication;
+		this.attempts = attempts;
+		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -89,8 +96,8 @@ public class StaffAdministration {
 			throw ProblemException.conflict("Unit code " + code + " is taken");
 		}
 		chain(admin.username(), code, "unit added: " + type + " under " + parentCode);
-		// Remembered logins carry the units their holders see
-		forgetLogins();
+		// Remembered logins still carry the units seen at sign-in: a new
+		// unit reaches them at their next sign-in or when the cache expires.
 		log.info("{} added unit {} ({}) under {}", admin.username(), code, type, parentCode);
 		return UnitView.of(this.units.findByCode(code).orElseThrow());
 	}
@@ -132,10 +139,13 @@ public class StaffAdministration {
 		Staff member = managed(username);
 		checkRoles(roles);
 		String before = "roles " + new TreeSet<>(member.roles()) + ", enabled " + member.enabled();
+		boolean accessChanged = !member.roles().equals(Set.copyOf(roles)) || member.enabled() != enabled;
 		member.update((fullName != null && !fullName.isBlank()) ? fullName : member.fullName(), roles, enabled);
 		chain(this.directory.currentActor(), username,
 				before + " → roles " + new TreeSet<>(roles) + ", enabled " + enabled);
-		forgetLogins();
+		if (accessChanged) {
+			accessChanged(username);
+		}
 		log.info("{} changed staff {}: roles {}, enabled {}", this.directory.currentActor(), username, roles, enabled);
 		return view(member);
 	}
@@ -151,8 +161,22 @@ public class StaffAdministration {
 		checkPassword(password);
 		member.changePassword(this.passwordEncoder.encode(password));
 		chain(this.directory.currentActor(), username, "password reset");
-		forgetLogins();
+		accessChanged(username);
 		log.info("{} reset the password of {}", this.directory.currentActor(), username);
+	}
+
+	/**
+	 * Ends the lock of an account after failed logins, and forgets those failures: the
+	 * member may log in again at once, on every node.
+	 * @throws ProblemException 404 for a member outside the administrator's units
+	 */
+	public void unlock(String username) {
+		Caller admin = administrator();
+		this.staff.findByUsername(username)
+			.filter((member) -> member.unit().isWithin(admin.unitCode()))
+			.orElseThrow(() -> ProblemException.notFound("No staff " + username));
+		this.attempts.unlock(username, admin.username());
+		chain(admin.username(), username, "login unlocked");
 	}
 
 	private void chain(String actor, String username, String change) {
@@ -175,10 +199,8 @@ public class StaffAdministration {
 		return caller;
 	}
 
-	private void forgetLogins() {
-		if (this.authentication instanceof CredentialCache cache) {
-			cache.forgetAll();
-		}
+	private void accessChanged(String username) {
+		this.events.publishEvent(new StaffAccessChanged(username, this.directory.currentActor(), this.clock.instant()));
 	}
 
 	private static void checkRoles(Set<Role> roles) {
@@ -195,9 +217,9 @@ public class StaffAdministration {
 		}
 	}
 
-	private static StaffView view(Staff member) {
+	private StaffView view(Staff member) {
 		return new StaffView(member.username(), member.fullName(), member.unit().code(), member.roles(),
-				member.enabled());
+				member.enabled(), this.attempts.lockedUntil(List.of(member.username())).get(member.username()));
 	}
 
 }

@@ -101,6 +101,17 @@ class StaffController {
 	}
 
 	/**
+	 * Ends the lock of an account after failed logins (and forgets those failures), on
+	 * every node at once.
+	 */
+	@PostMapping("/staff/{username}/unlock")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<Void> unlock(@PathVariable String username) {
+		this.administration.unlock(username);
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
 	 * A new member of staff.
 	 *
 	 * @param username login name: lower-case letters, digits, dots and dashes

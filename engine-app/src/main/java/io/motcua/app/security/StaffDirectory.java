@@ -25,9 +25,12 @@ public class StaffDirectory {
 
 	private final StaffRepository staff;
 
-	StaffDirectory(UnitRepository units, StaffRepository staff) {
+	private final LoginAttempts attempts;
+
+	StaffDirectory(UnitRepository units, StaffRepository staff, LoginAttempts attempts) {
 		this.units = units;
 		this.staff = staff;
+		this.attempts = attempts;
 	}
 
 	/**
@@ -132,10 +135,12 @@ public class StaffDirectory {
 		if (!currentCaller().sees(unitCode)) {
 			throw ProblemException.notFound("No unit " + unitCode);
 		}
-		return this.staff.findByUnitCode(unitCode)
-			.stream()
+		List<Staff> members = this.staff.findByUnitCode(unitCode);
+		java.util.Map<String, java.time.Instant> locked = this.attempts
+			.lockedUntil(members.stream().map(Staff::username).toList());
+		return members.stream()
 			.map((member) -> new StaffView(member.username(), member.fullName(), unitCode,
-					java.util.Set.copyOf(member.roles()), member.enabled()))
+					java.util.Set.copyOf(member.roles()), member.enabled(), locked.get(member.username())))
 			.toList();
 	}
 
@@ -149,7 +154,8 @@ public class StaffDirectory {
 		return this.staff.findByUsername(username)
 			.filter((member) -> caller.sees(member.unit().code()))
 			.map((member) -> new StaffView(member.username(), member.fullName(), member.unit().code(),
-					java.util.Set.copyOf(member.roles()), member.enabled()));
+					java.util.Set.copyOf(member.roles()), member.enabled(),
+					this.attempts.lockedUntil(List.of(member.username())).get(member.username())));
 	}
 
 	/** Usernames of the staff who hold {@code role} in unit {@code unitCode}. */
@@ -166,9 +172,11 @@ public class StaffDirectory {
 	 * @param unitCode the unit
 	 * @param roles roles in that unit
 	 * @param enabled whether the account may log in
+	 * @param lockedUntil until when the account is locked after failed logins; null when
+	 * it is not
 	 */
 	public record StaffView(String username, String fullName, String unitCode, java.util.Set<Role> roles,
-			boolean enabled) {
+			boolean enabled, java.time.Instant lockedUntil) {
 	}
 
 	/**

@@ -10,6 +10,13 @@ interface StaffRepository extends JpaRepository<Staff, Long> {
 
 	Optional<Staff> findByUsername(String username);
 
+	/**
+	 * The version of a member of staff (raised by every change), read on every use of a
+	 * remembered login (unique index on {@code username}).
+	 */
+	@Query("select s.version from Staff s where s.username = :username")
+	Optional<Long> findVersionByUsername(String username);
+
 	List<Staff> findAll();
 
 	/** Staff of one unit, by user name (indexed by {@code staff_unit_idx}). */

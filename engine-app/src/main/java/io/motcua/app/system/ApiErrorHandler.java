@@ -1,7 +1,9 @@
 package io.motcua.app.system;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -54,15 +56,15 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
-		if (ex.kind() == ProblemKind.SERVICE_UNAVAILABLE) {
-			// A feature's outage (the document store): nothing was done, try again.
-			ProblemDetail problem = Problems.of(ex.kind(), ex.getMessage(), ex.errors());
-			logProblem(problem);
-			return ResponseEntity.status(problem.getStatus())
-				.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
-				.body(problem);
-		}
-		return answer(Problems.of(ex.kind(), ex.getMessage(), ex.errors()));
+		ProblemDetail problem = Problems.of(ex.kind(), ex.getMessage(), ex.errors());
+		logProblem(problem);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+		// A feature's outage (the document store): nothing was done, try again.
+		Optional<Duration> retryAfter = ex.retryAfter()
+			.or(() -> (ex.kind() == ProblemKind.SERVICE_UNAVAILABLE)
+					? Optional.of(Duration.ofSeconds(RETRY_AFTER_SECONDS)) : Optional.empty());
+		retryAfter.ifPresent((wait) -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
+		return answer.body(problem);
 	}
 
 	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })

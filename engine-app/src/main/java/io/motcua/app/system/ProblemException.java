@@ -1,6 +1,8 @@
 package io.motcua.app.system;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A business failure that the API answers with a problem of a known kind. Features throw
@@ -12,14 +14,25 @@ public class ProblemException extends RuntimeException {
 
 	private final List<FieldError> errors;
 
+	private final Duration retryAfter;
+
 	public ProblemException(ProblemKind kind, String detail) {
 		this(kind, detail, List.of());
 	}
 
 	public ProblemException(ProblemKind kind, String detail, List<FieldError> errors) {
+		this(kind, detail, errors, null);
+	}
+
+	/**
+	 * A problem that tells the client when to try again ({@code Retry-After}, whole
+	 * seconds), for 429 and 503.
+	 */
+	public ProblemException(ProblemKind kind, String detail, List<FieldError> errors, Duration retryAfter) {
 		super(detail);
 		this.kind = kind;
 		this.errors = List.copyOf(errors);
+		this.retryAfter = retryAfter;
 	}
 
 	public static ProblemException notFound(String detail) {
@@ -48,6 +61,11 @@ public class ProblemException extends RuntimeException {
 
 	public List<FieldError> errors() {
 		return this.errors;
+	}
+
+	/** When the client may try again, or empty. */
+	public Optional<Duration> retryAfter() {
+		return Optional.ofNullable(this.retryAfter);
 	}
 
 }

@@ -40,6 +40,12 @@ public enum ProblemKind {
 	/** The media type of the body is not supported. */
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 
+	/**
+	 * Too many requests from this client, or too many failed logins for this account or
+	 * from this address; {@code Retry-After} says when to try again.
+	 */
+	TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+
 	/** Something failed on our side. */
 	INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
 

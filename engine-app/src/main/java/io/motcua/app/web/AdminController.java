@@ -95,6 +95,15 @@ class AdminController {
 		return "redirect:/admin/units";
 	}
 
+	/** Ends the lock of an account after failed logins. */
+	@PostMapping("/admin/staff/{username}/unlock")
+	String unlockStaff(@PathVariable String username, RedirectAttributes redirect) {
+		this.staffAdministration.unlock(username);
+		redirect.addFlashAttribute("notice", "notice.staffUnlocked");
+		redirect.addFlashAttribute("noticeArg", username);
+		return "redirect:/admin/units";
+	}
+
 	@GetMapping("/admin/procedures")
 	String procedures(Model model) {
 		model.addAttribute("procedures", this.catalog.all());

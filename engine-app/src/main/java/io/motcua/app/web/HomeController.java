@@ -1,7 +1,9 @@
 package io.motcua.app.web;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.Role;
@@ -19,9 +21,17 @@ class HomeController {
 		this.directory = directory;
 	}
 
-	/** Spring Security processes the POST; this renders the form. */
+	/**
+	 * Spring Security processes the POST; this renders the form, and after too many
+	 * failed logins how long to wait ({@code locked}, seconds).
+	 */
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(required = false) String locked, Model model) {
+		long seconds = (locked != null && locked.matches("\\d{1,6}")) ? Long.parseLong(locked) : 0;
+		if (seconds > 0) {
+			model.addAttribute("waitMinutes", (seconds >= 120) ? (seconds + 59) / 60 : null);
+			model.addAttribute("waitSeconds", (seconds < 120) ? seconds : null);
+		}
 		return "login";
 	}
 

@@ -1,5 +1,7 @@
 package io.motcua.app.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.motcua.app.catalog.ProcedureCatalog;
 import io.motcua.app.dossier.DossierQueries;
 import io.motcua.app.dossier.DossierViews.PublicDossierView;
+import io.motcua.app.security.PublicRequests;
 
 /**
  * The applicants' lookup, without login: dossier code and secret give the status, the
@@ -23,23 +26,31 @@ class LookupController {
 
 	private final ProcedureCatalog catalog;
 
-	LookupController(DossierQueries dossiers, ProcedureCatalog catalog) {
+	private final PublicRequests publicRequests;
+
+	LookupController(DossierQueries dossiers, ProcedureCatalog catalog, PublicRequests publicRequests) {
 		this.dossiers = dossiers;
 		this.catalog = catalog;
+		this.publicRequests = publicRequests;
 	}
 
 	@GetMapping("/lookup")
-	String form(@RequestParam(required = false) String code, @RequestParam(required = false) String secret,
-			Model model) {
+	String form(@RequestParam(required = false) String code, @RequestParam(required = false) String secret, Model model,
+			HttpServletRequest request) {
 		if (code != null && secret != null) {
-			return lookup(code, secret, model);
+			return lookup(code, secret, model, request);
 		}
 		model.addAttribute("code", code);
 		return "lookup";
 	}
 
+	/**
+	 * Counts against the client address's budget of public requests, shared with the
+	 * lookup API: past it, the error page with 429 and {@code Retry-After}.
+	 */
 	@PostMapping("/lookup")
-	String lookup(@RequestParam String code, @RequestParam String secret, Model model) {
+	String lookup(@RequestParam String code, @RequestParam String secret, Model model, HttpServletRequest request) {
+		this.publicRequests.admit(request);
 		PublicDossierView found = this.dossiers.lookup(code.trim(), secret.trim()).orElse(null);
 		model.addAttribute("code", code.trim());
 		model.addAttribute("result", found);

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -46,6 +47,8 @@ class WebModel {
 	String problem(ProblemException ex, Model model, HttpServletResponse response) {
 		log.warn("Web request refused: {} {}", ex.kind(), ex.getMessage());
 		response.setStatus(ex.kind().status().value());
+		ex.retryAfter()
+			.ifPresent((wait) -> response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
 		model.addAttribute("me", me());
 		model.addAttribute("status", ex.kind().status().value());
 		model.addAttribute("kind", ex.kind().name());

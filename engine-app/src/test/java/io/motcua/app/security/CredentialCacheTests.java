@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CredentialCacheTests {
 
 	private final AtomicInteger checks = new AtomicInteger();
+
+	/** The staff's versions, as the database has them. */
+	private final Map<String, Long> versions = new ConcurrentHashMap<>(Map.of("clerk", 1L));
 
 	private final AuthenticationProvider passwords = new AuthenticationProvider() {
 
@@ -43,8 +49,7 @@ class CredentialCacheTests {
 
 	@Test
 	void repeatedLoginWithTheSameCredentialsChecksThePasswordOnce() {
-		CredentialCache cache = new CredentialCache(this.passwords, Duration.ofMinutes(5),
-				fixed("2026-03-02T00:00:00Z"));
+		CredentialCache cache = cache(Duration.ofMinutes(5), fixed("2026-03-02T00:00:00Z"));
 		for (int i = 0; i < 3; i++) {
 			assertThat(cache.authenticate(login("clerk", "demo")).isAuthenticated()).isTrue();
 		}
@@ -53,8 +58,7 @@ class CredentialCacheTests {
 
 	@Test
 	void wrongPasswordIsCheckedEveryTimeAndNeverCached() {
-		CredentialCache cache = new CredentialCache(this.passwords, Duration.ofMinutes(5),
-				fixed("2026-03-02T00:00:00Z"));
+		CredentialCache cache = cache(Duration.ofMinutes(5), fixed("2026-03-02T00:00:00Z"));
 		cache.authenticate(login("clerk", "demo"));
 		assertThatThrownBy(() -> cache.authenticate(login("clerk", "guess")))
 			.isInstanceOf(BadCredentialsException.class);
@@ -66,7 +70,7 @@ class CredentialCacheTests {
 	@Test
 	void rememberedLoginExpiresAfterTheTtl() {
 		MovableClock clock = new MovableClock(Instant.parse("2026-03-02T00:00:00Z"));
-		CredentialCache cache = new CredentialCache(this.passwords, Duration.ofMinutes(5), clock);
+		CredentialCache cache = cache(Duration.ofMinutes(5), clock);
 		cache.authenticate(login("clerk", "demo"));
 		clock.now = clock.now.plus(Duration.ofMinutes(6));
 		cache.authenticate(login("clerk", "demo"));
@@ -75,10 +79,40 @@ class CredentialCacheTests {
 
 	@Test
 	void zeroTtlTurnsTheCacheOff() {
-		CredentialCache cache = new CredentialCache(this.passwords, Duration.ZERO, fixed("2026-03-02T00:00:00Z"));
+		CredentialCache cache = cache(Duration.ZERO, fixed("2026-03-02T00:00:00Z"));
 		cache.authenticate(login("clerk", "demo"));
 		cache.authenticate(login("clerk", "demo"));
 		assertThat(this.checks).hasValue(2);
+	}
+
+	@Test
+	void aChangeOfTheMemberOfStaffOnAnyNodeEndsTheRememberedLoginAtTheNextRequest() {
+		CredentialCache cache = cache(Duration.ofMinutes(5), fixed("2026-03-02T00:00:00Z"));
+		cache.authenticate(login("clerk", "demo"));
+		cache.authenticate(login("clerk", "demo"));
+		assertThat(this.checks).hasValue(1);
+		// Another node disabled the clerk, changed roles or the password: the version
+		// in the database moved
+		this.versions.put("clerk", 2L);
+		cache.authenticate(login("clerk", "demo"));
+		assertThat(this.checks).hasValue(2);
+		cache.authenticate(login("clerk", "demo"));
+		assertThat(this.checks).as("remembered again, with the new version").hasValue(2);
+	}
+
+	@Test
+	void aMemberOfStaffWhoIsGoneIsNeverRemembered() {
+		CredentialCache cache = cache(Duration.ofMinutes(5), fixed("2026-03-02T00:00:00Z"));
+		cache.authenticate(login("clerk", "demo"));
+		this.versions.remove("clerk");
+		cache.authenticate(login("clerk", "demo"));
+		cache.authenticate(login("clerk", "demo"));
+		assertThat(this.checks).hasValue(3);
+	}
+
+	private CredentialCache cache(Duration ttl, Clock clock) {
+		return new CredentialCache(this.passwords, ttl, clock,
+				(username) -> Optional.ofNullable(this.versions.get(username)));
 	}
 
 	private static Authentication login(String user, String password) {

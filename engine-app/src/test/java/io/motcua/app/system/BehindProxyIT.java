@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Behind a reverse proxy that ends TLS: redirects go to the address the browser used and
- * the session cookie is Secure; {@code /actuator/info} says which build a node runs.
+ * the session cookie is Secure (and always HttpOnly and SameSite=Lax);
+ * {@code /actuator/info} says which build a node runs.
  */
 class BehindProxyIT extends ApplicationIT {
 
@@ -28,13 +29,19 @@ class BehindProxyIT extends ApplicationIT {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location")).hasValue("https://motcua.dongnai.gov.vn/login");
-		assertThat(login.headers().allValues("Set-Cookie"))
-			.anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=").contains("Secure", "HttpOnly"));
+		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith("SESSION=").contains("Secure", "HttpOnly", "SameSite=Lax"));
 
 		HttpResponse<String> direct = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/worklist")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(direct.headers().firstValue("Location")).hasValue("http://localhost:" + this.port + "/login");
+		// Over plain HTTP the cookie cannot be Secure, but is still kept from scripts
+		// and from requests other sites start
+		assertThat(direct.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=")
+				.contains("HttpOnly", "SameSite=Lax")
+				.doesNotContain("Secure"));
 	}
 
 	@Test

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * receives it at the counter, the specialist proposes approval, the approver approves and
  * signs in one screen, the clerk hands the result back, the supervisor sees it, and the
  * applicant looks it up without login. Takes the screenshots of {@code docs/screenshots}.
+ * Each test ends by checking that the Content-Security-Policy refused nothing on its
+ * screens (no inline script, handler or style).
  */
 class WebFlowIT extends ApplicationIT {
 
@@ -31,10 +33,19 @@ class WebFlowIT extends ApplicationIT {
 		this.browser = new Browser(this.port);
 	}
 
+	/**
+	 * Every screen works under the Content-Security-Policy: the console reports nothing
+	 * it refused.
+	 */
 	@AfterEach
 	void closeBrowser() {
 		if (this.browser != null) {
-			this.browser.close();
+			try {
+				assertThat(this.browser.contentSecurityViolations()).isEmpty();
+			}
+			finally {
+				this.browser.close();
+			}
 		}
 	}
 
@@ -148,6 +159,17 @@ class WebFlowIT extends ApplicationIT {
 		assertThat(web.text(By.id("lookup-status"))).isEqualTo("Đã trả kết quả");
 		assertThat(web.page()).doesNotContain("Nguyễn Văn An", "079203001234", "0912345678");
 		web.screenshot("12-public-lookup");
+	}
+
+	@Test
+	void theContentSecurityPolicyRefusesAnInlineScriptAndTheTestsSeeIt() {
+		Browser web = this.browser;
+		web.open("/login");
+		web.driver()
+			.executeScript("var s = document.createElement('script'); s.textContent = 'window.ran = true';"
+					+ " document.body.appendChild(s);");
+		assertThat(web.driver().executeScript("return window.ran === true")).isEqualTo(false);
+		assertThat(web.contentSecurityViolations()).isNotEmpty();
 	}
 
 	@Test
