@@ -10,7 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One signature applied to a dossier's result, kept with the document it produced.
+ * One signature applied to a dossier's result, kept with the document it produced. A
+ * signature on a result that did not verify is set aside when the dossier goes back to
+ * signing: kept for the record, no longer the result's.
  */
 @Entity
 @Table(name = "result_signature")
@@ -44,6 +46,9 @@ class SignatureRecord {
 	@Column(name = "signed_by", nullable = false, length = 60)
 	private String signedBy;
 
+	@Column(name = "voided_at")
+	private Instant voidedAt;
+
 	protected SignatureRecord() {
 	}
 
@@ -59,9 +64,24 @@ class SignatureRecord {
 		this.signedBy = signedBy;
 	}
 
+	/** The signature no longer stands for the result (the dossier is signed again). */
+	void setAside(Instant at) {
+		if (this.voidedAt == null) {
+			this.voidedAt = at;
+		}
+	}
+
+	boolean isCurrent() {
+		return this.voidedAt == null;
+	}
+
+	String role() {
+		return this.role;
+	}
+
 	SignatureView view() {
 		return new SignatureView(this.dossierCode, this.documentId, this.role, this.signerSubject,
-				this.certificateSerial, this.level, this.signedAt, this.signedBy);
+				this.certificateSerial, this.level, this.signedAt, this.signedBy, this.voidedAt);
 	}
 
 }
