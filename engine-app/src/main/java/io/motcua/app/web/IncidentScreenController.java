@@ -65,7 +65,7 @@ class IncidentScreenController {
 			.filter((stuck) -> stuck.cause() != Cause.REACTION_FAILED)
 			.map((stuck) -> stuck.dossierCode())
 			.distinct()
-			.filter(this.signingAgain::isPossible)
+			.filter(this::mayReturnToSigning)
 			.collect(Collectors.toSet());
 		model.addAttribute("returnable", returnable);
 		model.addAttribute("typeTitles", typeTitles(locale));
@@ -108,6 +108,23 @@ class IncidentScreenController {
 		}
 		redirect.addFlashAttribute("noticeArg", String.valueOf(id));
 		return "redirect:/admin/incidents";
+	}
+
+	/**
+	 * Whether the administrator may send the dossier back to signing from here: the list
+	 * is the whole installation's, a dossier outside the administrator's units is only
+	 * shown.
+	 */
+	private boolean mayReturnToSigning(String code) {
+		try {
+			return this.signingAgain.isPossible(code);
+		}
+		catch (ProblemException ex) {
+			if (ex.kind() != ProblemKind.NOT_FOUND) {
+				throw ex;
+			}
+			return false;
+		}
 	}
 
 	/** Each CloudEvents type's title in the page's language. */
