@@ -88,7 +88,21 @@ class AccessMatrixIT extends ApplicationIT {
 						403),
 				// Only clerks receive.
 				write("/api/v1/dossiers", application(PROCEDURE), "supervisor", 403),
-				write("/api/v1/dossiers", application(PROCEDURE), "approver2", 403));
+				write("/api/v1/dossiers", application(PROCEDURE), "approver2", 403),
+				// Approvers, supervisors and administrators of the unit send a dossier
+				// back to signing, once its result has failed verification.
+				write("/api/v1/dossiers/%s/return-to-signing", Map.of("reason", "x"), "clerk", 403),
+				write("/api/v1/dossiers/%s/return-to-signing", Map.of("reason", "x"), "specialist", 403),
+				write("/api/v1/dossiers/%s/return-to-signing", Map.of("reason", "x"), "approver2", 404),
+				write("/api/v1/dossiers/%s/return-to-signing", Map.of("reason", "x"), "approver", 409),
+				write("/api/v1/dossiers/%s/return-to-signing", Map.of("reason", "x"), "supervisor", 409),
+				write("/api/v1/dossiers/%s/return-to-signing", Map.of("reason", "x"), "admin", 409),
+				write("/api/v1/dossiers/%s/return-to-signing", Map.of("reason", " "), "approver", 422),
+				// Only administrators run a failed job again.
+				write("/api/v1/admin/incidents/no-such-job/retry", Map.of(), "supervisor", 403),
+				write("/api/v1/admin/incidents/no-such-job/retry", Map.of(), "approver", 403),
+				write("/api/v1/admin/incidents/no-such-job/retry", Map.of(), "clerk2", 403),
+				write("/api/v1/admin/incidents/no-such-job/retry", Map.of(), "admin", 404));
 	}
 
 	@ParameterizedTest(name = "POST {0} as {2} → {3}")
@@ -120,6 +134,14 @@ class AccessMatrixIT extends ApplicationIT {
 		if (!user.equals("admin")) {
 			assertThat(as(user).put("/api/v1/calendars/2026", Map.of("year", 2026)).status()).isEqualTo(403);
 		}
+	}
+
+	@ParameterizedTest(name = "incidents answer {0}")
+	@MethodSource("everyone")
+	void onlyAdministratorsSeeTheIncidents(String user) {
+		int expected = user.equals("admin") ? 200 : 403;
+		assertThat(as(user).get("/api/v1/admin/incidents").status()).isEqualTo(expected);
+		assertThat(anonymous().get("/api/v1/admin/incidents").status()).isEqualTo(401);
 	}
 
 	private static Arguments write(String path, Object body, String user, int expected) {

@@ -66,10 +66,17 @@ public final class DossierLifecycle {
 	public static final String TASK_APPLY_SEAL = "Task_ApplySeal";
 
 	/**
-	 * The signed and sealed result is verified; an invalid result stops here with an
-	 * incident.
+	 * The signed and sealed result is verified; an invalid result throws
+	 * {@link #ERROR_RESULT_INVALID}, a verification that cannot run fails the job (an
+	 * incident once its retries are spent).
 	 */
 	public static final String TASK_VERIFY_RESULT = "Task_VerifyResult";
+
+	/**
+	 * The result did not verify: the dossier waits (status VERIFICATION_FAILED) until it
+	 * is sent back to signing with {@link #MESSAGE_SIGNING_AGAIN_REQUESTED}.
+	 */
+	public static final String TASK_AWAIT_SIGNING_AGAIN = "Task_AwaitSigningAgain";
 
 	/** A clerk of the receiving unit hands the result back. */
 	public static final String TASK_RETURN_RESULT = "Task_ReturnResult";
@@ -87,6 +94,12 @@ public final class DossierLifecycle {
 
 	/** Merges approval and rejection before the processing part ends. */
 	public static final String GATEWAY_DECISION_MERGE = "Gateway_DecisionMerge";
+
+	/**
+	 * Branches a dossier sent back to signing on the {@link #VAR_PROPOSAL} it was decided
+	 * on, so that it takes back the status of that decision.
+	 */
+	public static final String GATEWAY_SIGNING_AGAIN = "Gateway_SigningAgain";
 
 	// Timers and events
 
@@ -121,6 +134,15 @@ public final class DossierLifecycle {
 
 	/** The result is signed; the dossier becomes SIGNED. */
 	public static final String EVENT_RESULT_SIGNED = "Event_ResultSigned";
+
+	/** Catches {@link #ERROR_RESULT_INVALID} on {@link #TASK_VERIFY_RESULT}. */
+	public static final String EVENT_RESULT_INVALID = "Event_ResultInvalid";
+
+	/** An approved dossier goes back to signing; it becomes APPROVED again. */
+	public static final String EVENT_APPROVAL_TO_SIGN_AGAIN = "Event_ApprovalToSignAgain";
+
+	/** A refused dossier goes back to signing; it becomes REJECTED again. */
+	public static final String EVENT_REJECTION_TO_SIGN_AGAIN = "Event_RejectionToSignAgain";
 
 	// End events
 
@@ -188,6 +210,19 @@ public final class DossierLifecycle {
 	 * withdrawn (correlation fails with {@code MismatchingMessageCorrelationException}).
 	 */
 	public static final String MESSAGE_WITHDRAWAL_REQUESTED = "WithdrawalRequested";
+
+	/**
+	 * Message: send a dossier whose result did not verify back to signing. Correlated by
+	 * business key; only matches while the dossier waits at
+	 * {@link #TASK_AWAIT_SIGNING_AGAIN}.
+	 */
+	public static final String MESSAGE_SIGNING_AGAIN_REQUESTED = "SigningAgainRequested";
+
+	/**
+	 * Error code the verification delegate throws when the signed result is not valid;
+	 * caught on {@link #TASK_VERIFY_RESULT} by {@link #EVENT_RESULT_INVALID}.
+	 */
+	public static final String ERROR_RESULT_INVALID = "RESULT_INVALID";
 
 	/**
 	 * Error code thrown inside the processing part when the supplement deadline passes

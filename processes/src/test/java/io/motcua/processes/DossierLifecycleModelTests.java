@@ -49,7 +49,8 @@ class DossierLifecycleModelTests {
 	private static final String RESOURCE = "/bpmn/dossier-lifecycle.bpmn";
 
 	private static final Set<String> STATUSES = Set.of("RECEIVED", "IN_PROGRESS", "AWAITING_SUPPLEMENT", "APPROVED",
-			"REJECTED", "SIGNED", "RESULT_READY", "RETURNED", "WITHDRAWN", "RETURNED_UNPROCESSED");
+			"REJECTED", "SIGNED", "VERIFICATION_FAILED", "RESULT_READY", "RETURNED", "WITHDRAWN",
+			"RETURNED_UNPROCESSED");
 
 	private static final List<String> CONSTANT_PREFIXES = List.of("START_", "SUB_PROCESS_", "TASK_", "GATEWAY_",
 			"TIMER_", "EVENT_", "END_", "FLOW_");
@@ -148,6 +149,9 @@ class DossierLifecycleModelTests {
 				entry(DossierLifecycle.TASK_AWAIT_SUPPLEMENT, "AWAITING_SUPPLEMENT"),
 				entry(DossierLifecycle.EVENT_APPROVED, "APPROVED"), entry(DossierLifecycle.EVENT_REJECTED, "REJECTED"),
 				entry(DossierLifecycle.EVENT_RESULT_SIGNED, "SIGNED"),
+				entry(DossierLifecycle.TASK_AWAIT_SIGNING_AGAIN, "VERIFICATION_FAILED"),
+				entry(DossierLifecycle.EVENT_APPROVAL_TO_SIGN_AGAIN, "APPROVED"),
+				entry(DossierLifecycle.EVENT_REJECTION_TO_SIGN_AGAIN, "REJECTED"),
 				entry(DossierLifecycle.TASK_RETURN_RESULT, "RESULT_READY"),
 				entry(DossierLifecycle.END_RESULT_RETURNED, "RETURNED"),
 				entry(DossierLifecycle.END_WITHDRAWN, "WITHDRAWN"),
@@ -195,9 +199,10 @@ class DossierLifecycleModelTests {
 	void messagesAndErrorTheApplicationUsesExist() {
 		assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
 			.containsExactlyInAnyOrder(DossierLifecycle.MESSAGE_SUPPLEMENT_RECEIVED,
-					DossierLifecycle.MESSAGE_WITHDRAWAL_REQUESTED);
+					DossierLifecycle.MESSAGE_WITHDRAWAL_REQUESTED, DossierLifecycle.MESSAGE_SIGNING_AGAIN_REQUESTED);
 		assertThat(model.getModelElementsByType(Error.class)).extracting(Error::getErrorCode)
-			.containsExactly(DossierLifecycle.ERROR_SUPPLEMENT_EXPIRED);
+			.containsExactlyInAnyOrder(DossierLifecycle.ERROR_SUPPLEMENT_EXPIRED,
+					DossierLifecycle.ERROR_RESULT_INVALID);
 	}
 
 	@Test

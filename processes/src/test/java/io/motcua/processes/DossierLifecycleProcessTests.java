@@ -10,6 +10,7 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -26,6 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.motcua.processes.DossierLifecycle.END_RESULT_RETURNED;
+import static io.motcua.processes.DossierLifecycle.ERROR_RESULT_INVALID;
+import static io.motcua.processes.DossierLifecycle.EVENT_APPROVAL_TO_SIGN_AGAIN;
+import static io.motcua.processes.DossierLifecycle.EVENT_REJECTION_TO_SIGN_AGAIN;
+import static io.motcua.processes.DossierLifecycle.EVENT_RESULT_INVALID;
+import static io.motcua.processes.DossierLifecycle.MESSAGE_SIGNING_AGAIN_REQUESTED;
+import static io.motcua.processes.DossierLifecycle.TASK_AWAIT_SIGNING_AGAIN;
+import static io.motcua.processes.DossierLifecycle.TASK_VERIFY_RESULT;
 import static io.motcua.processes.DossierLifecycle.END_RETURNED_UNPROCESSED;
 import static io.motcua.processes.DossierLifecycle.END_SLA_OVERDUE_RAISED;
 import static io.motcua.processes.DossierLifecycle.END_SLA_WARNING_RAISED;
@@ -174,6 +182,89 @@ class DossierLifecycleProcessTests {
 		Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(dossier.getId()).singleResult())
 			.isNotNull()
 			.satisfies((incident) -> Assertions.assertThat(incident.getIncidentMessage()).contains("INVALID"));
+	}
+
+	@Test
+	void anInvalidResultWaitsUntilItIsSentBackToSigningThenTheApproverSignsAgain() {
+		ProcessInstance dossier = start();
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
+		verificationFindsTheResultInvalid();
+		sign(dossier);
+		assertThat(dossier).isWaitingAt(TASK_AWAIT_SIGNING_AGAIN)
+			.hasPassedInOrder(TASK_APPLY_SEAL, TASK_VERIFY_RESULT, EVENT_RESULT_INVALID)
+			.hasNotPassed(EVENT_RESULT_SIGNED);
+		Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(dossier.getId()).count())
+			.isZero();
+		// Nothing but the request moves it: the applicant can no longer withdraw
+		assertThatThrownBy(() -> withdraw(dossier)).isInstanceOf(MismatchingMessageCorrelationException.class);
+
+		Mocks.register("resultVerification",
+				(JavaDelegate) (execution) -> this.verified.add(execution.getProcessBusinessKey()));
+		signAgainRequested(dossier);
+		assertThat(dossier).isWaitingAt(TASK_SIGN_RESULT).hasPassed(EVENT_APPROVAL_TO_SIGN_AGAIN);
+		assertThat(task(dossier)).hasCandidateGroup(PROCESSING_UNIT + ":APPROVER");
+		sign(dossier);
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_RETURN));
+		assertThat(dossier)
+			.hasPassedInOrder(EVENT_APPROVED, TASK_SIGN_RESULT, TASK_AWAIT_SIGNING_AGAIN, EVENT_APPROVAL_TO_SIGN_AGAIN,
+					TASK_SIGN_RESULT, EVENT_RESULT_SIGNED, END_RESULT_RETURNED)
+			.hasNotPassed(EVENT_REJECTION_TO_SIGN_AGAIN)
+			.isEnded();
+	}
+
+	@Test
+	void anInvalidRefusalGoesBackToSigningAsARefusal() {
+		ProcessInstance dossier = start();
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_REJECTION));
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
+		verificationFindsTheResultInvalid();
+		sign(dossier);
+		assertThat(dossier).isWaitingAt(TASK_AWAIT_SIGNING_AGAIN);
+		signAgainRequested(dossier);
+		assertThat(dossier).isWaitingAt(TASK_SIGN_RESULT)
+			.hasPassedInOrder(EVENT_REJECTED, TASK_AWAIT_SIGNING_AGAIN, EVENT_REJECTION_TO_SIGN_AGAIN)
+			.hasNotPassed(EVENT_APPROVAL_TO_SIGN_AGAIN);
+	}
+
+	@Test
+	void aDossierNotWaitingAfterAFailedVerificationCannotBeSentBackToSigning() {
+		ProcessInstance dossier = start();
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
+		assertThatThrownBy(() -> signAgainRequested(dossier))
+			.isInstanceOf(MismatchingMessageCorrelationException.class);
+		assertThat(dossier).isWaitingAt(TASK_SIGN_RESULT);
+	}
+
+	@Test
+	void aSealJobThatFailedForGoodCanBeSentBackToSigning() {
+		ProcessInstance dossier = start();
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_PROPOSE_APPROVAL));
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
+		Mocks.register("resultSeal", (JavaDelegate) (execution) -> {
+			throw new IllegalStateException("The seal key of TRANBIEN cannot be read");
+		});
+		complete(task(dossier), withVariables(VAR_OUTCOME, OUTCOME_SIGN));
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Job seal = jobQuery().processInstanceId(dossier.getId()).activityId(TASK_APPLY_SEAL).singleResult();
+			Assertions.assertThatThrownBy(() -> managementService().executeJob(seal.getId()))
+				.hasMessageContaining("seal key");
+		}
+		Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(dossier.getId()).count())
+			.isOne();
+		// What the application does for "back to signing" on a failed seal job
+		runtimeService().createProcessInstanceModification(dossier.getId())
+			.cancelAllForActivity(TASK_APPLY_SEAL)
+			.startBeforeActivity(TASK_SIGN_RESULT)
+			.execute();
+		assertThat(dossier).isWaitingAt(TASK_SIGN_RESULT);
+		Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(dossier.getId()).count())
+			.isZero();
+		Assertions.assertThat(jobQuery().processInstanceId(dossier.getId()).count()).isZero();
+		Mocks.register("resultSeal", (JavaDelegate) (execution) -> this.sealed.add(execution.getProcessBusinessKey()));
+		sign(dossier);
+		assertThat(dossier).isWaitingAt(TASK_RETURN_RESULT);
 	}
 
 	@Test
@@ -344,6 +435,20 @@ class DossierLifecycleProcessTests {
 		execute(seal);
 		Assertions.assertThat(this.sealed).endsWith(dossier.getBusinessKey());
 		Assertions.assertThat(this.verified).endsWith(dossier.getBusinessKey());
+	}
+
+	/** The next verification finds the signed result invalid. */
+	private void verificationFindsTheResultInvalid() {
+		Mocks.register("resultVerification", (JavaDelegate) (execution) -> {
+			this.verified.add(execution.getProcessBusinessKey());
+			throw new BpmnError(ERROR_RESULT_INVALID, "The signed result is INVALID");
+		});
+	}
+
+	private static void signAgainRequested(ProcessInstance dossier) {
+		runtimeService().createMessageCorrelation(MESSAGE_SIGNING_AGAIN_REQUESTED)
+			.processInstanceBusinessKey(dossier.getBusinessKey())
+			.correlate();
 	}
 
 	private static ProcessInstance start() {

@@ -76,9 +76,12 @@ public class Letters {
 
 	/**
 	 * Form 03: why the dossier is refused, as the specialist who proposed it wrote it
-	 * (the approver's own remark when the specialist gave none).
+	 * (the approver's own remark when the specialist gave none). Once: a refusal whose
+	 * signed result did not verify becomes REJECTED again on its way back to signing, and
+	 * is not refused twice.
 	 */
-	@ApplicationModuleListener(condition = "#changed.to() == T(io.motcua.app.dossier.DossierStatus).REJECTED")
+	@ApplicationModuleListener(condition = "#changed.to() == T(io.motcua.app.dossier.DossierStatus).REJECTED"
+			+ " && #changed.from() != T(io.motcua.app.dossier.DossierStatus).VERIFICATION_FAILED")
 	void refused(DossierStatusChanged changed) {
 		String issuedFor = changed.to() + "@" + changed.at();
 		if (this.documents.issuedFor(changed.dossierCode(), DocumentKind.REFUSAL, issuedFor).isPresent()) {

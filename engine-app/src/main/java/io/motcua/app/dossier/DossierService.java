@@ -243,6 +243,29 @@ public class DossierService {
 		}
 	}
 
+	/**
+	 * The dossier cannot move on by itself: the timeline says where and why, and
+	 * {@link DossierStuck} tells the unit's supervisors after commit. Unscoped, for the
+	 * engine's jobs and the reactions; a code that names no dossier is logged and
+	 * ignored, so that the failure being reported is not hidden by a second one.
+	 * @param step where it is stuck (a step's name, a reaction)
+	 * @param detail the error, as an operator reads it
+	 */
+	@Transactional
+	public void reportStuck(String code, DossierStuck.Cause cause, String step, String detail) {
+		Optional<Dossier> found = loaded(code);
+		if (found.isEmpty()) {
+			log.warn("Cannot report dossier {} as stuck ({} at {}): there is no such dossier", code, cause, step);
+			return;
+		}
+		Dossier dossier = found.get();
+		Instant now = this.clock.instant();
+		String shown = (detail != null && detail.length() > 500) ? detail.substring(0, 500) + "…" : detail;
+		this.events.save(dossier.note("STUCK", now, StaffDirectory.SYSTEM_ACTOR, cause + " · " + step + ": " + shown));
+		this.publisher.publishEvent(new DossierStuck(code, dossier.processingUnit(), cause, step, shown, now));
+		log.warn("Dossier {} is stuck ({}) at {}: {}", code, cause, step, shown);
+	}
+
 	/** Adds a note to a dossier's timeline on behalf of the current actor. */
 	@Transactional
 	public void note(String code, String type, String detail) {

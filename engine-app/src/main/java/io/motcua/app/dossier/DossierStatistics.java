@@ -71,6 +71,27 @@ public class DossierStatistics {
 				row) -> new OpenCount(rs.getString("code"), rs.getLong("open_count"), rs.getLong("overdue_count")));
 	}
 
+	/**
+	 * The dossiers that stand at {@code status}, with their processing unit and since
+	 * when, longest first. Unscoped: for the operators' view of stuck dossiers and its
+	 * metric. The units are walked as {@link #openPerUnit} walks them, and each unit's
+	 * dossiers at the status are a range of the index on (processing_unit, status,
+	 * due_at): meant for a status few dossiers stand at.
+	 */
+	@Transactional(readOnly = true)
+	public List<DossierAtStatus> atStatus(DossierStatus status) {
+		String sql = "with recursive units(code) as (select min(processing_unit) from dossier"
+				+ " union all select (select min(d.processing_unit) from dossier d where d.processing_unit > u.code)"
+				+ " from units u where u.code is not null)"
+				+ " select d.code, d.processing_unit, (select max(e.at) from dossier_event e where e.dossier_id = d.id"
+				+ " and e.type = 'STATUS_CHANGED' and e.to_status = :status) as since"
+				+ " from units u join dossier d on d.processing_unit = u.code and d.status = :status"
+				+ " where u.code is not null order by since, d.code";
+		return this.jdbc.query(sql, new MapSqlParameterSource("status", status.name()),
+				(rs, row) -> new DossierAtStatus(rs.getString("code"), rs.getString("processing_unit"),
+						instant(rs, "since")));
+	}
+
 	private static MapSqlParameterSource scope(Collection<String> units) {
 		if (units.isEmpty()) {
 			throw new IllegalArgumentException("At least one unit is needed");
@@ -116,6 +137,16 @@ public class DossierStatistics {
 	 * @param overdue of which past their due date
 	 */
 	public record OpenCount(String unit, long open, long overdue) {
+	}
+
+	/**
+	 * A dossier at a status.
+	 *
+	 * @param code the dossier
+	 * @param processingUnit the unit that processes it
+	 * @param since when it reached the status, null when the timeline does not say
+	 */
+	public record DossierAtStatus(String code, String processingUnit, Instant since) {
 	}
 
 	/**

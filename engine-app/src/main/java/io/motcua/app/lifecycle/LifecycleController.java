@@ -23,7 +23,8 @@ import io.motcua.app.workflow.TaskView;
 
 /**
  * The commands that move a dossier after intake: complete a step, sign at the sign step,
- * hand a step over, request or record a supplement, withdraw; and a dossier's steps.
+ * hand a step over, request or record a supplement, withdraw, send back to signing after
+ * a failed verification; and a dossier's steps.
  */
 @RestController
 class LifecycleController {
@@ -34,10 +35,14 @@ class LifecycleController {
 
 	private final Withdrawals withdrawals;
 
-	LifecycleController(StepCompletion completion, Supplements supplements, Withdrawals withdrawals) {
+	private final SigningAgain signingAgain;
+
+	LifecycleController(StepCompletion completion, Supplements supplements, Withdrawals withdrawals,
+			SigningAgain signingAgain) {
 		this.completion = completion;
 		this.supplements = supplements;
 		this.withdrawals = withdrawals;
+		this.signingAgain = signingAgain;
 	}
 
 	@PostMapping("/api/v1/tasks/{id}/complete")
@@ -95,6 +100,16 @@ class LifecycleController {
 	}
 
 	/**
+	 * Sends a dossier whose signed result did not verify back to signing: the approver
+	 * signs again.
+	 */
+	@PostMapping("/api/v1/dossiers/{code}/return-to-signing")
+	@PreAuthorize("hasAnyRole('APPROVER', 'SUPERVISOR', 'ADMIN')")
+	DossierView returnToSigning(@PathVariable String code, @Valid @RequestBody ReturnToSigningRequest request) {
+		return this.signingAgain.returnToSigning(code, request.reason());
+	}
+
+	/**
 	 * Completion of a step.
 	 *
 	 * @param outcome one of the step's outcomes
@@ -146,6 +161,14 @@ class LifecycleController {
 	 * default
 	 */
 	record SupplementRequest(@NotBlank @Size(max = 2000) String reason, Instant deadline) {
+	}
+
+	/**
+	 * Back to signing.
+	 *
+	 * @param reason why, for the timeline (what was wrong with the signed result)
+	 */
+	record ReturnToSigningRequest(@NotBlank @Size(max = 1000) String reason) {
 	}
 
 	/**

@@ -7,16 +7,19 @@ import org.springframework.stereotype.Component;
 
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatus;
+import io.motcua.app.dossier.DossierStuck;
 import io.motcua.app.sla.DeadlineService;
 import io.motcua.app.workflow.DossierProgress;
 import io.motcua.app.workflow.SlaAlarm;
 
 /**
  * Where the engine's moves become dossier facts, inside the engine's transaction: a
- * status reached moves the dossier (and a ready result is judged against its deadline), a
- * step handed over is noted and given its due date, a step completed its verdict (and
+ * status reached moves the dossier (and a ready result is judged against its deadline, a
+ * result that did not verify leaves the dossier stuck), a step handed over is noted and
+ * given its due date, a step completed its verdict (and
  * {@link io.motcua.app.lifecycle.StepCompleted} follows after commit), an SLA alarm goes
- * to the deadline's owner. Nothing here moves the engine.
+ * to the deadline's owner, a job that failed for good leaves the dossier stuck. Nothing
+ * here moves the engine.
  */
 @Component
 class LifecycleProgress implements DossierProgress {
@@ -40,6 +43,11 @@ class LifecycleProgress implements DossierProgress {
 		if (status == DossierStatus.RESULT_READY) {
 			this.deadlines.classify(reached.dossierCode());
 		}
+		if (status == DossierStatus.VERIFICATION_FAILED) {
+			this.dossiers.reportStuck(reached.dossierCode(), DossierStuck.Cause.VERIFICATION_FAILED, reached.stepName(),
+					"Kết quả đã ký không xác minh được, cần ký lại"
+							+ " / The signed result does not verify and must be signed again");
+		}
 	}
 
 	@Override
@@ -62,6 +70,11 @@ class LifecycleProgress implements DossierProgress {
 	@Override
 	public void alarmRaised(String dossierCode, SlaAlarm alarm) {
 		this.deadlines.alarm(dossierCode, alarm);
+	}
+
+	@Override
+	public void incidentRaised(IncidentRaised raised) {
+		this.dossiers.reportStuck(raised.dossierCode(), DossierStuck.Cause.INCIDENT, raised.stepName(), raised.error());
 	}
 
 }

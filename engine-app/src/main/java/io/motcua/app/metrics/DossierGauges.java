@@ -2,11 +2,13 @@ package io.motcua.app.metrics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -21,11 +23,13 @@ import org.springframework.stereotype.Component;
 
 import io.motcua.app.dossier.DossierStatistics;
 import io.motcua.app.dossier.DossierStatistics.OpenCount;
+import io.motcua.app.dossier.DossierStuck.Cause;
+import io.motcua.app.operations.StuckDossiers;
 
 /**
- * Open and overdue dossiers per processing unit, counted by the database every
- * {@code motcua.metrics.gauge-refresh} and kept here for the scrapes in between: a scrape
- * (every node is scraped, perhaps by more than one Prometheus) never queries the
+ * Open and overdue dossiers per processing unit, and stuck dossiers per cause, counted
+ * every {@code motcua.metrics.gauge-refresh} and kept here for the scrapes in between: a
+ * scrape (every node is scraped, perhaps by more than one Prometheus) never queries the
  * database. Every node reports the same counts; a dashboard takes their {@code max}, not
  * their sum.
  */
@@ -44,6 +48,11 @@ class DossierGauges implements SchedulingConfigurer {
 
 	private final MultiGauge overdue;
 
+	private final StuckDossiers stuckDossiers;
+
+	/** Stuck dossiers per cause; every cause is always there, zero or not. */
+	private final Map<Cause, AtomicLong> stuckCounts = new EnumMap<>(Cause.class);
+
 	/**
 	 * The last counts per unit. A unit's gauge keeps reading the same holder from one
 	 * refresh to the next, so a scrape never finds it missing while it is refreshed.
@@ -52,8 +61,10 @@ class DossierGauges implements SchedulingConfigurer {
 
 	private final Map<String, AtomicLong> overdueCounts = new ConcurrentHashMap<>();
 
-	DossierGauges(DossierStatistics statistics, MetricsProperties properties, MeterRegistry registry, Clock clock) {
+	DossierGauges(DossierStatistics statistics, StuckDossiers stuckDossiers, MetricsProperties properties,
+			MeterRegistry registry, Clock clock) {
 		this.statistics = statistics;
+		this.stuckDossiers = stuckDossiers;
 		this.properties = properties;
 		this.clock = clock;
 		this.open = MultiGauge.builder("motcua.dossiers.open")
@@ -62,6 +73,16 @@ class DossierGauges implements SchedulingConfigurer {
 		this.overdue = MultiGauge.builder("motcua.dossiers.overdue")
 			.description("Open dossiers past their due date, by processing unit")
 			.register(registry);
+		for (Cause cause : Cause.values()) {
+			AtomicLong count = new AtomicLong();
+			this.stuckCounts.put(cause, count);
+			Gauge.builder("motcua.dossiers.stuck", count, AtomicLong::doubleValue)
+				.description("Dossiers that cannot move on by themselves, by cause: a job of their process failed for"
+						+ " good (INCIDENT), their signed result did not verify (VERIFICATION_FAILED), a reaction to"
+						+ " them failed for good (REACTION_FAILED); see /admin/incidents")
+				.tag("cause", cause.name())
+				.register(registry);
+		}
 	}
 
 	@Override
@@ -86,6 +107,20 @@ class DossierGauges implements SchedulingConfigurer {
 		List<String> units = counts.stream().map(OpenCount::unit).toList();
 		this.openCounts.keySet().retainAll(units);
 		this.overdueCounts.keySet().retainAll(units);
+		refreshStuck();
+	}
+
+	private void refreshStuck() {
+		Map<Cause, Integer> stuck;
+		try {
+			stuck = this.stuckDossiers.counts();
+		}
+		catch (RuntimeException ex) {
+			// The gauge keeps the last counts; the next refresh tries again
+			log.warn("Could not count the stuck dossiers: {}", ex.toString());
+			return;
+		}
+		stuck.forEach((cause, count) -> this.stuckCounts.get(cause).set(count));
 	}
 
 	private static MultiGauge.Row<AtomicLong> row(Map<String, AtomicLong> holders, String unit, long value) {

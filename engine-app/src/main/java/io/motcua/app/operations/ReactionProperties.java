@@ -2,6 +2,7 @@ package io.motcua.app.operations;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,11 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * (a reaction still running normally is younger)
  * @param maxBackoff the longest pause between two runs of a reaction that keeps failing;
  * pauses double from {@code retryAfter} up to this
+ * @param stuckAfter after how many failed runs a reaction about a dossier counts as
+ * failed for good: the dossier is reported stuck (timeline, the unit's supervisors, the
+ * {@code motcua.dossiers.stuck} gauge); the reaction is still retried
  */
 @Validated
 @ConfigurationProperties("motcua.reactions")
 public record ReactionProperties(@DefaultValue("PT30S") @NotNull Duration retryInterval,
-		@DefaultValue("PT1M") @NotNull Duration retryAfter, @DefaultValue("PT1H") @NotNull Duration maxBackoff) {
+		@DefaultValue("PT1M") @NotNull Duration retryAfter, @DefaultValue("PT1H") @NotNull Duration maxBackoff,
+		@DefaultValue("5") @Min(1) int stuckAfter) {
 
 	/** The pause after a reaction failed {@code attempts} times. */
 	Duration backoff(int attempts) {

@@ -49,8 +49,8 @@ class Deliveries implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
 	private static final String SELECT_VIEW = "select d.id, d.event_id, e.type, d.dossier_code, d.sequence, d.status,"
-			+ " d.attempts, d.last_status, d.last_error, d.last_attempt_at, d.next_attempt_at, d.delivered_at"
-			+ " from outbound_delivery d join outbound_event e on e.id = d.event_id";
+			+ " d.attempts, d.last_status, d.last_error, d.last_attempt_at, d.next_attempt_at, d.delivered_at,"
+			+ " d.destination_id from outbound_delivery d join outbound_event e on e.id = d.event_id";
 
 	private static final String DELIVERIES_HELP = "Event delivery attempts, by outcome: accepted, failed (to be retried),"
 			+ " dead (given up)";
@@ -299,6 +299,15 @@ class Deliveries implements DisposableBean {
 			.list();
 	}
 
+	/** The newest deliveries given up, to every destination. */
+	@Transactional(readOnly = true)
+	List<DeliveryView> dead(int limit) {
+		return this.jdbc
+			.sql(SELECT_VIEW + " where d.status = 'DEAD' order by d.id desc fetch first " + limit + " rows only")
+			.query(Deliveries::view)
+			.list();
+	}
+
 	/** How many deliveries to a destination stand at each status. */
 	@Transactional(readOnly = true)
 	Map<DeliveryStatus, Long> counts(String destinationId) {
@@ -368,7 +377,7 @@ class Deliveries implements DisposableBean {
 		return new DeliveryView(rs.getLong(1), rs.getString(2), EventType.valueOf(rs.getString(3)).type(),
 				rs.getString(4), rs.getLong(5), DeliveryStatus.valueOf(rs.getString(6)), rs.getInt(7),
 				(Integer) rs.getObject(8, Integer.class), rs.getString(9), instant(rs.getTimestamp(10)),
-				instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)));
+				instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13));
 	}
 
 	private static Instant instant(Timestamp value) {

@@ -17,8 +17,9 @@ import java.time.Instant;
  * @param lastAttemptAt when it was last attempted, null when never
  * @param nextAttemptAt when it is attempted next (pending only)
  * @param deliveredAt when it was accepted, null until then
+ * @param destinationId where it goes (a webhook subscription, {@code national-portal})
  */
 public record DeliveryView(long id, String eventId, String eventType, String dossierCode, long sequence,
 		DeliveryStatus status, int attempts, Integer lastStatus, String lastError, Instant lastAttemptAt,
-		Instant nextAttemptAt, Instant deliveredAt) {
+		Instant nextAttemptAt, Instant deliveredAt, String destinationId) {
 }

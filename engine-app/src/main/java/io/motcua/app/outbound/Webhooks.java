@@ -169,6 +169,15 @@ public class Webhooks {
 	}
 
 	/**
+	 * The newest deliveries given up, to every destination (at most 200): what waits for
+	 * an administrator to send it again.
+	 */
+	@Transactional(readOnly = true)
+	public List<DeliveryView> deadDeliveries() {
+		return this.deliveries.dead(200);
+	}
+
+	/**
 	 * Sends one delivery again (a dead one, or a delivered one the receiver lost).
 	 * @throws ProblemException 404 for an unknown destination or delivery; 409 when it is
 	 * pending already

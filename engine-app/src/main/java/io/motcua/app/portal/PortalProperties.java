@@ -104,6 +104,7 @@ public record PortalProperties(@DefaultValue("false") boolean enabled, URI baseU
 		codes.put(DossierStatus.AWAITING_SUPPLEMENT, "5");
 		codes.put(DossierStatus.APPROVED, "4");
 		codes.put(DossierStatus.SIGNED, "4");
+		codes.put(DossierStatus.VERIFICATION_FAILED, "4");
 		codes.put(DossierStatus.REJECTED, "8");
 		codes.put(DossierStatus.WITHDRAWN, "8");
 		codes.put(DossierStatus.RESULT_READY, "9");

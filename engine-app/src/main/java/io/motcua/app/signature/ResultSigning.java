@@ -106,10 +106,13 @@ public class ResultSigning implements ResultSealing {
 		this.signer = new PdfSigner(clock, Duration.ofSeconds(10));
 	}
 
-	/** Whether the approver has signed the dossier's result. */
+	/**
+	 * Whether the approver has signed the dossier's result (and the signature was not set
+	 * aside since).
+	 */
 	@Transactional(readOnly = true)
 	public boolean isSigned(String dossierCode) {
-		return this.documents.latestIssued(dossierCode, DocumentKind.SIGNED_RESULT).isPresent();
+		return this.records.existsByDossierCodeAndRoleAndVoidedAtIsNull(dossierCode, "APPROVER");
 	}
 
 	/**
@@ -156,10 +159,16 @@ public class ResultSigning implements ResultSealing {
 	public SignedResult signedResult(String dossierCode) {
 		DocumentView document = this.documents.latestIssued(dossierCode, DocumentKind.SIGNED_RESULT).orElseThrow();
 		return new SignedResult(dossierCode, document.id(),
-				this.records.findByDossierCodeOrderById(dossierCode).stream().map(SignatureRecord::view).toList());
+				this.records.findByDossierCodeAndVoidedAtIsNullOrderById(dossierCode)
+					.stream()
+					.map(SignatureRecord::view)
+					.toList());
 	}
 
-	/** Signatures on a dossier's result, for a caller who may see the dossier. */
+	/**
+	 * Signatures on a dossier's result, for a caller who may see the dossier; those set
+	 * aside (the result did not verify and was signed again) too, marked so.
+	 */
 	@Transactional(readOnly = true)
 	public List<SignatureView> signatures(String dossierCode) {
 		this.dossiers.find(dossierCode);
@@ -179,7 +188,7 @@ public class ResultSigning implements ResultSealing {
 	@Override
 	@Transactional
 	public void seal(String dossierCode) {
-		List<SignatureView> signatures = this.records.findByDossierCodeOrderById(dossierCode)
+		List<SignatureView> signatures = this.records.findByDossierCodeAndVoidedAtIsNullOrderById(dossierCode)
 			.stream()
 			.map(SignatureRecord::view)
 			.toList();
@@ -211,23 +220,43 @@ public class ResultSigning implements ResultSealing {
 
 	/**
 	 * The verification step: the signed and sealed result must be VALID with both
-	 * signatures; otherwise the dossier stops here (the job fails and, after its retries,
-	 * raises an incident with this message).
+	 * signatures. A result that is not is noted in the timeline with the reasons, and the
+	 * dossier waits to be sent back to signing; a result that cannot be read fails the
+	 * job (retried, then an incident).
 	 */
 	@Override
 	@Transactional
-	public void verify(String dossierCode) {
+	public boolean verify(String dossierCode) {
 		DocumentView result = this.documents.latestIssued(dossierCode, DocumentKind.SIGNED_RESULT)
 			.orElseThrow(() -> new IllegalStateException("Dossier " + dossierCode + " has no signed result to verify"));
 		byte[] content = this.documents.storedContent(result);
 		VerificationReport report = this.times.verify(() -> verify(content), ResultSigning::isValidResult);
 		if (!isValidResult(report)) {
-			throw new IllegalStateException("The signed result of dossier " + dossierCode + " (document " + result.id()
-					+ ") is " + report.indication() + " with " + report.signatures().size() + " signature(s): "
-					+ findings(report) + "; check the keys and trust anchors, then retry the job");
+			String why = "Signed result (document " + result.id() + ") is " + report.indication() + " with "
+					+ report.signatures().size() + " signature(s): " + findings(report);
+			this.dossiers.note(dossierCode, "RESULT_INVALID", StaffDirectory.SYSTEM_ACTOR, why);
+			log.warn("The signed result of dossier {} does not verify: {}; check the keys and trust anchors,"
+					+ " then send it back to signing", dossierCode, why);
+			return false;
 		}
 		this.dossiers.note(dossierCode, "RESULT_VERIFIED",
 				"Signed result verified VALID: " + report.signatures().size() + " signatures, document " + result.id());
+		return true;
+	}
+
+	/**
+	 * The dossier goes back to signing: the signatures on its result are set aside (kept
+	 * for the record), so that the approver signs a freshly made result and the seal is
+	 * applied again.
+	 * @param reason why, for the timeline
+	 */
+	@Transactional
+	public void setAsideSignatures(String dossierCode, String reason) {
+		List<SignatureRecord> current = this.records.findByDossierCodeAndVoidedAtIsNullOrderById(dossierCode);
+		current.forEach((signature) -> signature.setAside(this.clock.instant()));
+		this.dossiers.note(dossierCode, "SIGNATURES_SET_ASIDE",
+				current.size() + " signature(s) set aside (" + current.stream().map(SignatureRecord::role).toList()
+						+ ")" + ((reason != null && !reason.isBlank()) ? ": " + reason : ""));
 	}
 
 	/** What the report found, document first, then each signature with its reasons. */

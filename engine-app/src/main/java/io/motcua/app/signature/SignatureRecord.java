@@ -13,7 +13,10 @@ import io.motcua.app.audit.AuditDigest;
 
 /**
  * One signature applied to a dossier's result, kept with the document it produced;
- * chained in the dossier's audit chain with the hash of its content ({@link #digest}).
+ * chained in the dossier's audit chain with the hash of its content ({@link #digest}). A
+ * signature on a result that did not verify is set aside when the dossier goes back to
+ * signing: kept for the record, no longer the result's (the set-aside time is not part of
+ * the hash: the timeline's own entry records it).
  */
 @Entity
 @Table(name = "result_signature")
@@ -47,6 +50,9 @@ class SignatureRecord {
 	@Column(name = "signed_by", nullable = false, length = 60)
 	private String signedBy;
 
+	@Column(name = "voided_at")
+	private Instant voidedAt;
+
 	protected SignatureRecord() {
 	}
 
@@ -78,9 +84,24 @@ class SignatureRecord {
 				signedBy);
 	}
 
+	/** The signature no longer stands for the result (the dossier is signed again). */
+	void setAside(Instant at) {
+		if (this.voidedAt == null) {
+			this.voidedAt = at;
+		}
+	}
+
+	boolean isCurrent() {
+		return this.voidedAt == null;
+	}
+
+	String role() {
+		return this.role;
+	}
+
 	SignatureView view() {
 		return new SignatureView(this.dossierCode, this.documentId, this.role, this.signerSubject,
-				this.certificateSerial, this.level, this.signedAt, this.signedBy);
+				this.certificateSerial, this.level, this.signedAt, this.signedBy, this.voidedAt);
 	}
 
 }

@@ -8,4 +8,8 @@ interface SignatureRecordRepository extends CrudRepository<SignatureRecord, Long
 
 	List<SignatureRecord> findByDossierCodeOrderById(String dossierCode);
 
+	List<SignatureRecord> findByDossierCodeAndVoidedAtIsNullOrderById(String dossierCode);
+
+	boolean existsByDossierCodeAndRoleAndVoidedAtIsNull(String dossierCode, String role);
+
 }

@@ -13,7 +13,9 @@ import java.time.Instant;
  * @param level PAdES level
  * @param signedAt when
  * @param signedBy who (user name, or {@code system} for the seal job)
+ * @param voidedAt when it was set aside because the result did not verify and the dossier
+ * went back to signing; null while it stands
  */
 public record SignatureView(String dossierCode, Long documentId, String role, String signerSubject,
-		String certificateSerial, String level, Instant signedAt, String signedBy) {
+		String certificateSerial, String level, Instant signedAt, String signedBy, Instant voidedAt) {
 }

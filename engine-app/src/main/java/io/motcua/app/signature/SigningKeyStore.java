@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.motcua.app.system.ProblemException;
+import io.motcua.signing.SigningException;
 import io.motcua.signing.SigningKey;
 
 /**
@@ -166,7 +167,8 @@ class SigningKeyStore {
 				return key;
 			}
 		}
-		catch (IOException ex) {
+		catch (IOException | SigningException ex) {
+			// Named by its file: the operator replaces that file
 			throw new IllegalStateException("Cannot read the signing key " + file + ": " + ex.getMessage(), ex);
 		}
 	}

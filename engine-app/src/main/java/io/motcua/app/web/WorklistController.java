@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -23,6 +24,7 @@ import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatus;
 import io.motcua.app.dossier.DossierViews.DossierFilter;
 import io.motcua.app.dossier.DossierViews.DossierView;
+import io.motcua.app.lifecycle.SigningAgain;
 import io.motcua.app.lifecycle.StepCompletion;
 import io.motcua.app.security.Caller;
 import io.motcua.app.security.StaffDirectory;
@@ -30,7 +32,10 @@ import io.motcua.app.sla.DeadlineService;
 import io.motcua.app.sla.DeadlineView;
 import io.motcua.app.system.PageView;
 import io.motcua.app.system.ProblemException;
+import io.motcua.app.system.ProblemKind;
 import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.FailedJobs;
+import io.motcua.app.workflow.FailedJobs.FailedJob;
 import io.motcua.app.workflow.StepDecision;
 import io.motcua.app.workflow.StepKind;
 import io.motcua.app.workflow.TaskView;
@@ -39,7 +44,8 @@ import io.motcua.forms.FormDefinition;
 /**
  * The worklist (my steps and my groups' steps by deadline), the task screen with the
  * dossier, its steps, timeline and deadline, and the step's outcomes; the dossier list
- * and the dossier screen.
+ * and the dossier screen, which shows a stuck dossier as such and sends one whose result
+ * did not verify back to signing.
  */
 @Controller
 class WorklistController {
@@ -62,8 +68,15 @@ class WorklistController {
 
 	private final ProcedureForms forms;
 
+	private final FailedJobs failedJobs;
+
+	private final SigningAgain signingAgain;
+
 	WorklistController(DossierTasks tasks, StepCompletion completion, DossierService dossiers, DossierQueries queries,
-			DeadlineService deadlines, ProcedureCatalog catalog, StaffDirectory directory, ProcedureForms forms) {
+			DeadlineService deadlines, ProcedureCatalog catalog, StaffDirectory directory, ProcedureForms forms,
+			FailedJobs failedJobs, SigningAgain signingAgain) {
+		this.failedJobs = failedJobs;
+		this.signingAgain = signingAgain;
 		this.queries = queries;
 		this.completion = completion;
 		this.forms = forms;
@@ -169,7 +182,40 @@ class WorklistController {
 		dossierModel(code, model);
 		List<TaskView> mine = this.tasks.worklist(code, 0, 10).items();
 		model.addAttribute("openTasks", mine);
+		// A stuck dossier says so, with the way back to signing when there is one
+		List<FailedJob> failed = this.failedJobs.ofDossier(code);
+		DossierView dossier = (DossierView) model.getAttribute("dossier");
+		model.addAttribute("failedJobs", failed);
+		model.addAttribute("returnable", (!failed.isEmpty() || dossier.status() == DossierStatus.VERIFICATION_FAILED)
+				&& this.signingAgain.isPossible(code));
 		return "dossier";
+	}
+
+	/**
+	 * Sends a dossier whose result did not verify back to signing (from its screen, or
+	 * from the incidents screen with {@code next=incidents}); a refusal is shown on the
+	 * screen it came from.
+	 */
+	@PostMapping("/dossiers/{code}/return-to-signing")
+	@PreAuthorize("hasAnyRole('APPROVER', 'SUPERVISOR', 'ADMIN')")
+	String returnToSigning(@PathVariable String code, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(required = false) String next, RedirectAttributes redirect) {
+		try {
+			this.signingAgain.returnToSigning(code, reason);
+			redirect.addFlashAttribute("notice", "notice.returnedToSigning");
+			redirect.addFlashAttribute("noticeArg", code);
+		}
+		catch (ProblemException ex) {
+			if (ex.kind() != ProblemKind.CONFLICT && ex.kind() != ProblemKind.VALIDATION_FAILED) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		if ("incidents".equals(next)) {
+			return "redirect:/admin/incidents";
+		}
+		redirect.addAttribute("code", code);
+		return "redirect:/dossiers/{code}";
 	}
 
 	/**

@@ -31,6 +31,23 @@ public interface DossierProgress {
 	void alarmRaised(String dossierCode, SlaAlarm alarm);
 
 	/**
+	 * A job of the dossier's process failed for good (its retries are spent): the dossier
+	 * is stuck until an administrator retries it.
+	 */
+	void incidentRaised(IncidentRaised raised);
+
+	/**
+	 * A job that failed for good.
+	 *
+	 * @param dossierCode the dossier
+	 * @param stepId the model's id of the step that failed
+	 * @param stepName its display name
+	 * @param error the failure's message
+	 */
+	record IncidentRaised(String dossierCode, String stepId, String stepName, String error) {
+	}
+
+	/**
 	 * A status reached.
 	 *
 	 * @param dossierCode the dossier (the process's business key)

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.pvm.PvmActivity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -101,13 +102,22 @@ class LifecycleParseListener extends AbstractBpmnParseListener {
 		String status = properties.get(DossierLifecycle.PROPERTY_DOSSIER_STATUS);
 		if (status != null && !status.isBlank()) {
 			activity.addListener(ExecutionListener.EVENTNAME_START,
-					this.statusListeners.statusListener(activity.getId(), activity.getName(), status.trim()));
+					this.statusListeners.statusListener(activity.getId(), nameOf(activity), status.trim()));
 		}
 		String alarm = properties.get(DossierLifecycle.PROPERTY_SLA_EVENT);
 		if (alarm != null && !alarm.isBlank()) {
 			activity.addListener(ExecutionListener.EVENTNAME_START,
 					this.statusListeners.alarmListener(SlaAlarm.valueOf(alarm.trim())));
 		}
+	}
+
+	/**
+	 * The element's name from the model: the parser keeps it as a property
+	 * ({@code getName()} stays empty), null when the model gives none.
+	 */
+	static String nameOf(PvmActivity activity) {
+		Object name = activity.getProperty("name");
+		return (name != null && !name.toString().isBlank()) ? name.toString() : null;
 	}
 
 	private static Integer share(Map<String, String> properties) {

@@ -12,8 +12,11 @@ public interface ResultSealing {
 
 	/**
 	 * Verifies the sealed result.
-	 * @throws IllegalStateException when it is not valid, which stops the dossier there
+	 * @return whether it is valid; when it is not, the dossier waits to be sent back to
+	 * signing
+	 * @throws RuntimeException when it cannot be verified (the job is retried, then
+	 * becomes an incident)
 	 */
-	void verify(String dossierCode);
+	boolean verify(String dossierCode);
 
 }

@@ -258,6 +258,62 @@ public class Workflow {
 				"Dossier " + dossierCode + " can no longer be withdrawn: it is signed or finished");
 	}
 
+	/**
+	 * Sends a dossier whose result did not verify back to signing, so that the approver
+	 * signs again: by the model's own way when it waits after an invalid result, or, when
+	 * the seal or verification job failed for good (an incident), by moving it from that
+	 * job back to the sign step.
+	 * @throws ProblemException 409 when the dossier is in neither state
+	 */
+	@Transactional
+	public void returnToSigning(String dossierCode) {
+		String instance = processInstanceOf(dossierCode);
+		if (instance != null && awaitsSigningAgain(instance)) {
+			correlate(DossierLifecycle.MESSAGE_SIGNING_AGAIN_REQUESTED, dossierCode, "");
+			log.info("Dossier {} sent back to signing after its result did not verify", dossierCode);
+			return;
+		}
+		if (instance != null && sealFailedForGood(instance)) {
+			refusingConcurrentChanges(() -> {
+				this.runtime.createProcessInstanceModification(instance)
+					.cancelAllForActivity(DossierLifecycle.TASK_APPLY_SEAL)
+					.startBeforeActivity(DossierLifecycle.TASK_SIGN_RESULT)
+					.execute();
+				return null;
+			});
+			log.info("Dossier {} sent back to signing from its failed seal and verification job", dossierCode);
+			return;
+		}
+		throw ProblemException
+			.conflict("Hồ sơ " + dossierCode + " không chờ ký lại: kết quả chưa bị xác minh thất bại / Dossier "
+					+ dossierCode + " is not waiting to be signed again: its result has not failed verification");
+	}
+
+	/**
+	 * Whether the dossier may go back to signing: it waits after a result that did not
+	 * verify, or its seal and verification job failed for good.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayReturnToSigning(String dossierCode) {
+		String instance = processInstanceOf(dossierCode);
+		return instance != null && (awaitsSigningAgain(instance) || sealFailedForGood(instance));
+	}
+
+	private boolean awaitsSigningAgain(String instance) {
+		return this.runtime.createExecutionQuery()
+			.processInstanceId(instance)
+			.activityId(DossierLifecycle.TASK_AWAIT_SIGNING_AGAIN)
+			.count() > 0;
+	}
+
+	private boolean sealFailedForGood(String instance) {
+		return this.management.createJobQuery()
+			.processInstanceId(instance)
+			.activityId(DossierLifecycle.TASK_APPLY_SEAL)
+			.noRetriesLeft()
+			.count() > 0;
+	}
+
 	private void correlate(String message, String dossierCode, String refusal) {
 		try {
 			refusingConcurrentChanges(() -> this.runtime.createMessageCorrelation(message)

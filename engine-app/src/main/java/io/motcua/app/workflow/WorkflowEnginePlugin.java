@@ -2,11 +2,13 @@ package io.motcua.app.workflow;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,8 +20,10 @@ import io.motcua.processes.DossierLifecycle;
 
 /**
  * Registers our parse listener with the engine: every element that stands for a dossier
- * status, every SLA alarm and every user task reports to the {@link DossierProgress}.
- * Collaborators are looked up lazily: the engine is configured before most beans exist.
+ * status, every SLA alarm and every user task reports to the {@link DossierProgress}; so
+ * does a job that fails for good ({@link DossierIncidents}), and every failure of a job
+ * is counted ({@link JobFailures}). Collaborators are looked up lazily: the engine is
+ * configured before most beans exist.
  */
 @Component
 class WorkflowEnginePlugin extends AbstractProcessEnginePlugin {
@@ -30,13 +34,16 @@ class WorkflowEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<StaffDirectory> directory;
 
+	private final ObjectProvider<JobFailures> failures;
+
 	private final Clock clock;
 
 	WorkflowEnginePlugin(ObjectProvider<TaskRecordRepository> records, ObjectProvider<DossierProgress> progress,
-			ObjectProvider<StaffDirectory> directory, Clock clock) {
+			ObjectProvider<StaffDirectory> directory, ObjectProvider<JobFailures> failures, Clock clock) {
 		this.records = records;
 		this.progress = progress;
 		this.directory = directory;
+		this.failures = failures;
 		this.clock = clock;
 	}
 
@@ -76,6 +83,19 @@ class WorkflowEnginePlugin extends AbstractProcessEnginePlugin {
 
 		};
 		configuration.getCustomPostBPMNParseListeners().add(new LifecycleParseListener(statusListeners, projection));
+		List<IncidentHandler> incidents = new ArrayList<>();
+		if (configuration.getCustomIncidentHandlers() != null) {
+			incidents.addAll(configuration.getCustomIncidentHandlers());
+		}
+		incidents.add(new DossierIncidents(this.progress));
+		configuration.setCustomIncidentHandlers(incidents);
+	}
+
+	/** The engine has made its way of recording failed jobs: each is counted first. */
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setFailedJobCommandFactory(
+				JobFailures.counting(configuration.getFailedJobCommandFactory(), this.failures));
 	}
 
 	/** The comment of the decision being carried out in this command, if any. */

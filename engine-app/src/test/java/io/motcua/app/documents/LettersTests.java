@@ -127,6 +127,16 @@ class LettersTests {
 	}
 
 	@Test
+	void aRefusalGoingBackToSigningIsNotRefusedAgain(Scenario scenario) {
+		String code = registered();
+		scenario
+			.publish(new DossierStatusChanged(code, "HKD-01", "TRANBIEN", DossierStatus.VERIFICATION_FAILED,
+					DossierStatus.REJECTED, Instant.parse("2026-12-07T05:00:00Z"), "supervisor", null, 9))
+			.andWaitForStateChange(this::pendingReactions, (pending) -> pending == 0);
+		assertThat(issued(code, DocumentKind.REFUSAL)).isZero();
+	}
+
+	@Test
 	void anExtensionIssuesForm04WithTheNewAppointment(Scenario scenario) {
 		String code = registered();
 		Instant at = Instant.parse("2026-12-07T05:00:00Z");

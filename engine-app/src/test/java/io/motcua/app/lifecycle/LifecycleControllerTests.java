@@ -48,6 +48,9 @@ class LifecycleControllerTests {
 	Withdrawals withdrawals;
 
 	@MockitoBean
+	SigningAgain signingAgain;
+
+	@MockitoBean
 	StaffDirectory directory;
 
 	@Test
@@ -98,6 +101,20 @@ class LifecycleControllerTests {
 		MvcTestResult result = postJson("{}", "/api/v1/dossiers/{code}/withdrawal", "TRANBIEN-20261207-0001");
 		assertThat(result).hasStatus(422);
 		verifyNoInteractions(this.withdrawals);
+	}
+
+	@Test
+	void sendingBackToSigningNeedsAReasonAndPassesIt() {
+		MvcTestResult refused = postJson("{\"reason\": \"\"}", "/api/v1/dossiers/{code}/return-to-signing",
+				"TRANBIEN-20261207-0001");
+		assertThat(refused).hasStatus(422)
+			.bodyJson()
+			.hasPathSatisfying("$.errors[0].field", (field) -> assertThat(field).asString().isEqualTo("reason"));
+		verifyNoInteractions(this.signingAgain);
+		assertThat(postJson("{\"reason\": \"Chứng thư chưa được tin cậy\"}",
+				"/api/v1/dossiers/{code}/return-to-signing", "TRANBIEN-20261207-0001"))
+			.hasStatus(200);
+		verify(this.signingAgain).returnToSigning("TRANBIEN-20261207-0001", "Chứng thư chưa được tin cậy");
 	}
 
 	private MvcTestResult postJson(String body, String uri, Object... variables) {

@@ -44,7 +44,6 @@ import io.motcua.signing.SigningKey;
 import io.motcua.signing.VerificationReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A dossier's result is a PDF carrying the approver's visible signature and the unit's
@@ -180,17 +179,21 @@ class SignatureIT extends ApplicationIT {
 	}
 
 	@Test
-	void aResultThatDoesNotVerifyStopsTheDossierWithAClearMessage() throws Exception {
+	void aResultThatDoesNotVerifyIsRefusedWithItsReasonsInTheTimeline() throws Exception {
 		String code = approvedDossier();
 		complete("approver", openTask("approver", code, DossierLifecycle.TASK_SIGN_RESULT), "SIGN");
 		awaitStatus(code, "RESULT_READY");
 		byte[] tampered = latestSignedResult(code);
 		tampered[1000] ^= 0x01;
 		long id = this.documents.issue(code, DocumentKind.SIGNED_RESULT, "tampered.pdf", tampered).id();
-		assertThatThrownBy(() -> this.signing.verify(code)).isInstanceOf(IllegalStateException.class)
-			.hasMessageContaining("dossier " + code)
-			.hasMessageContaining("document " + id)
-			.hasMessageContaining("INVALID");
+		assertThat(this.signing.verify(code)).isFalse();
+		assertThat(as("clerk").get("/api/v1/dossiers/" + code + "/events")
+			.body()
+			.findParents("type")
+			.stream()
+			.filter((event) -> event.path("type").asText().equals("RESULT_INVALID"))
+			.map((event) -> event.path("detail").asText())).singleElement()
+			.satisfies((detail) -> assertThat(detail).contains("document " + id, "INVALID"));
 	}
 
 	@Test

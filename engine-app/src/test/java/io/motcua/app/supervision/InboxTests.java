@@ -12,13 +12,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import io.motcua.app.ActingStaff;
 import io.motcua.app.FeatureTest;
+import io.motcua.app.dossier.DossierStuck;
 import io.motcua.app.sla.DeadlineMissed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Supervision on its own: a missed deadline reaches every supervisor of the unit that
- * holds the dossier, after commit, once.
+ * Supervision on its own: a missed deadline, and a stuck dossier, reach every supervisor
+ * of the unit that holds the dossier, after commit, once.
  */
 @FeatureTest
 class InboxTests {
@@ -56,6 +57,28 @@ class InboxTests {
 		// Nobody of another unit hears of it
 		assertThat(this.jdbc.queryForList("select recipient from inbox_entry where dossier_code = ?", String.class,
 				missed.dossierCode()))
+			.containsOnly("supervisor");
+	}
+
+	@Test
+	void aStuckDossierReachesTheUnitsSupervisorsOnceWithWhereAndWhy(Scenario scenario) {
+		DossierStuck stuck = new DossierStuck("TRANBIEN-20261207-9002", "TRANBIEN", DossierStuck.Cause.INCIDENT,
+				"Đóng dấu kết quả", "Cannot read the signing key seals/TRANBIEN.p12",
+				Instant.parse("2026-12-07T10:00:00Z"));
+		scenario.publish(stuck).andWaitForStateChange(() -> entries(stuck.dossierCode()), (count) -> count > 0);
+		scenario.publish(stuck).andWaitForStateChange(this::pending, (count) -> count == 0);
+
+		ActingStaff.actAs(this.users, "supervisor");
+		assertThat(this.inbox.mine(0, 50).items())
+			.filteredOn((message) -> message.dossierCode().equals(stuck.dossierCode()))
+			.singleElement()
+			.satisfies((message) -> {
+				assertThat(message.kind()).isEqualTo("DOSSIER_STUCK");
+				assertThat(message.message()).contains("bị dừng", "Đóng dấu kết quả", "TRANBIEN.p12",
+						"2026-12-07T10:00:00Z");
+			});
+		assertThat(this.jdbc.queryForList("select recipient from inbox_entry where dossier_code = ?", String.class,
+				stuck.dossierCode()))
 			.containsOnly("supervisor");
 	}
 
