@@ -170,6 +170,7 @@ public class StaffAdministration {
 	 * member may log in again at once, on every node.
 	 * @throws ProblemException 404 for a member outside the administrator's units
 	 */
+	@Transactional
 	public void unlock(String username) {
 		Caller admin = administrator();
 		this.staff.findByUsername(username)
