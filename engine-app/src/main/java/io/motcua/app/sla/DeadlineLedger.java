@@ -31,6 +31,9 @@ final class DeadlineLedger {
 		List<Segment> segments = new ArrayList<>();
 		Duration budget = Duration.ZERO;
 		Duration extension = Duration.ZERO;
+		// An extension is an apology: the dossier stays late even when a calendar
+		// change later leaves no working time between the due date and it
+		boolean extended = false;
 		List<Deadline.Line> lines = new ArrayList<>();
 		for (LedgerEntry entry : entries) {
 			String explanation;
@@ -78,6 +81,7 @@ final class DeadlineLedger {
 					Instant before = due(segments, budget.plus(extension), calendar);
 					Duration extra = (before != null) ? calendar.between(before, entry.appointment()) : Duration.ZERO;
 					extension = extension.plus(extra);
+					extended = true;
 					explanation = "Extended to " + show(entry.appointment(), calendar) + " (+"
 							+ describe(extra, calendar) + "): " + entry.reason();
 				}
@@ -91,9 +95,14 @@ final class DeadlineLedger {
 		}
 		Instant due = due(segments, budget.plus(extension), calendar);
 		Instant legalDue = due(segments, budget, calendar);
-		boolean paused = open(segments) == null;
-		return new Deadline(due, legalDue, paused, budget.plus(extension), used(segments, calendar, now),
-				!extension.isZero(), lines);
+		Segment running = open(segments);
+		Duration total = budget.plus(extension);
+		Duration leftWhenStarted = null;
+		if (running != null) {
+			leftWhenStarted = total.minus(used(segments.subList(0, segments.size() - 1), calendar, now));
+		}
+		return new Deadline(due, legalDue, running == null, total, used(segments, calendar, now), extended,
+				(running != null) ? running.start() : null, leftWhenStarted, lines);
 	}
 
 	/**

@@ -1,9 +1,10 @@
 package io.motcua.app.sla;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ import io.motcua.app.dossier.DossierStatus;
 import io.motcua.app.dossier.DossierViews.DossierFacts;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.ProblemException;
+import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.DossierTasks.OpenStep;
 import io.motcua.app.workflow.SlaAlarm;
 import io.motcua.app.workflow.SlaTimers;
 import io.motcua.app.workflow.Workflow;
@@ -48,8 +51,11 @@ public class DeadlineService {
 
 	private final Clock clock;
 
+	private final DossierTasks tasks;
+
 	DeadlineService(Ledgers ledgers, ProcedureCatalog catalog, DossierService dossiers, Workflow workflow,
-			StaffDirectory directory, ApplicationEventPublisher events, Clock clock) {
+			DossierTasks tasks, StaffDirectory directory, ApplicationEventPublisher events, Clock clock) {
+		this.tasks = tasks;
 		this.directory = directory;
 		this.ledgers = ledgers;
 		this.catalog = catalog;
@@ -68,9 +74,8 @@ public class DeadlineService {
 	public SlaTimers open(String code, String procedureCode, Instant receivedAt, String actor) {
 		Procedure procedure = procedure(procedureCode);
 		WorkingCalendar calendar = this.ledgers.calendar();
-		Deadline deadline = this.ledgers.append(
-				code, List.of(), new LedgerEntry(LedgerEntry.Type.RECEIVED, receivedAt,
-						calendar.days(procedure.processingDays()), procedure.cutOffTime(), null, null, actor),
+		Deadline deadline = this.ledgers.append(code, List.of(), new LedgerEntry(LedgerEntry.Type.RECEIVED, receivedAt,
+				calendar.days(procedure.processingDays(), receivedAt), procedure.cutOffTime(), null, null, actor),
 				procedure.supplementResumeMode().name(), calendar);
 		Instant warning = this.ledgers.warningAt(deadline, calendar);
 		this.dossiers.scheduleDeadline(code, deadline.dueAt(), warning);
@@ -110,7 +115,12 @@ public class DeadlineService {
 		else {
 			return;
 		}
-		project(facts, this.ledgers.append(code, stored, entry, null, calendar), calendar);
+		Deadline deadline = this.ledgers.append(code, stored, entry, null, calendar);
+		project(facts, deadline, calendar);
+		// A resume moves the open steps with the dossier; an extension does not (the
+		// steps keep their shares of the legal time)
+		this.tasks.redate(
+				stepDues(deadline, procedure(facts.procedureCode()), this.tasks.openSteps(List.of(code)), calendar));
 	}
 
 	/**
@@ -179,13 +189,39 @@ public class DeadlineService {
 		if (deadline.lines().isEmpty()) {
 			return null;
 		}
-		Procedure procedure = procedure(this.dossiers.facts(code).procedureCode());
-		Integer share = procedure.stepShares().isEmpty() ? defaultShare : procedure.stepShares().get(taskKey);
+		Integer share = share(procedure(this.dossiers.facts(code).procedureCode()), taskKey, defaultShare);
 		if (share == null) {
 			return null;
 		}
-		Duration budget = deadline.budget().multipliedBy(share).dividedBy(100);
-		return calendar.add(calendar.nextWorkingInstant(now), budget);
+		return deadline.stepDue(now, share, calendar);
+	}
+
+	/** A step's share of the time: the procedure's split, else the model's. */
+	static Integer share(Procedure procedure, String taskKey, Integer defaultShare) {
+		return procedure.stepShares().isEmpty() ? defaultShare : procedure.stepShares().get(taskKey);
+	}
+
+	/**
+	 * The due dates of a dossier's open steps under its deadline as it now stands: they
+	 * move with the dossier's (calendar change, resume). A step without a share, or any
+	 * step while the clock is stopped, keeps its date.
+	 */
+	static Map<String, Instant> stepDues(Deadline deadline, Procedure procedure, List<OpenStep> steps,
+			WorkingCalendar calendar) {
+		Map<String, Instant> dues = new HashMap<>();
+		if (deadline.paused()) {
+			return dues;
+		}
+		for (OpenStep step : steps) {
+			Integer share = share(procedure, step.taskKey(), step.defaultShare());
+			if (share != null) {
+				Instant due = deadline.stepDue(step.openedAt(), share, calendar);
+				if (!due.equals(step.dueAt())) {
+					dues.put(step.taskId(), due);
+				}
+			}
+		}
+		return dues;
 	}
 
 	/**

@@ -195,6 +195,10 @@ class DeadlineIT extends ApplicationIT {
 		this.clock.set(at("2026-03-02T07:30+07:00"));
 		String code = receiveDossier("clerk");
 		assertThat(dueAt(code)).isEqualTo(at("2026-03-04T17:00+07:00"));
+		// The review has 60 % of three days: 13h30 of working time
+		assertThat(stepDue(code, DossierLifecycle.TASK_REVIEW_DOSSIER)).isEqualTo(at("2026-03-03T15:30+07:00"));
+		// The review has 60 % of three days: 13h30 of working time
+		assertThat(stepDue(code, DossierLifecycle.TASK_REVIEW_DOSSIER)).isEqualTo(at("2026-03-03T15:30+07:00"));
 		// A second dossier waits for a supplement: its clock stays stopped
 		String paused = receiveDossier("clerk");
 		assertThat(as("specialist")
@@ -212,6 +216,14 @@ class DeadlineIT extends ApplicationIT {
 		assertThat(put.status()).as(put.body().toString()).isEqualTo(200);
 
 		assertThat(dueAt(code)).isEqualTo(at("2026-03-05T17:00+07:00"));
+		// The open step moves with its dossier, in our record and the engine's task
+		assertThat(stepDue(code, DossierLifecycle.TASK_REVIEW_DOSSIER)).isEqualTo(at("2026-03-04T15:30+07:00"));
+		assertThat(this.historyService.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKey(code)
+			.taskDefinitionKey(DossierLifecycle.TASK_REVIEW_DOSSIER)
+			.singleResult()
+			.getDueDate()
+			.toInstant()).isEqualTo(at("2026-03-04T15:30+07:00"));
 		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_OVERDUE)).isEqualTo(at("2026-03-05T17:00+07:00"));
 		// The warning keeps its lead (20 % of three days: 4h30) before the new due date
 		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_WARNING)).isEqualTo(at("2026-03-05T10:30+07:00"));
@@ -258,6 +270,15 @@ class DeadlineIT extends ApplicationIT {
 	private Instant dueAt(String code) {
 		String due = as("clerk").get("/api/v1/dossiers/" + code).text("dueAt");
 		return (due != null) ? Instant.parse(due) : null;
+	}
+
+	private Instant stepDue(String code, String taskKey) {
+		for (JsonNode step : as("clerk").get("/api/v1/dossiers/" + code + "/steps").body()) {
+			if (step.path("taskKey").asText().equals(taskKey) && step.path("completedAt").isNull()) {
+				return step.path("dueAt").isNull() ? null : Instant.parse(step.path("dueAt").asText());
+			}
+		}
+		throw new AssertionError("No open step " + taskKey + " of " + code);
 	}
 
 	private String processInstanceOf(String code) {

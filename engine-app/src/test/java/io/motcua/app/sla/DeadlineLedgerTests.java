@@ -85,6 +85,23 @@ class DeadlineLedgerTests {
 	}
 
 	@Test
+	void extensionOvertakenByACalendarChangeStaysAnExtension() {
+		// Extended by one day to Thursday 17:00; then Monday to Wednesday become
+		// days off, so the legal due date itself moves past the appointment.
+		List<LedgerEntry> entries = List.of(received("2026-03-02T07:30+07:00", THREE_DAYS),
+				extended("2026-03-02T09:00+07:00", "2026-03-05T17:00+07:00", "Chờ xác minh"),
+				entry(LedgerEntry.Type.CALENDAR_CHANGED, "2026-03-02T10:00+07:00"));
+		WorkingCalendar changed = new WorkingCalendar(WorkingCalendarTests.ZONE,
+				EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+				List.of(new OfficeSession(LocalTime.of(7, 30), LocalTime.of(11, 30)),
+						new OfficeSession(LocalTime.of(13, 30), LocalTime.of(17, 0))),
+				List.of(LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 4)), List.of());
+		Deadline after = DeadlineLedger.replay(entries, changed, at("2026-03-02T10:00+07:00"));
+		assertThat(after.extended()).isTrue();
+		assertThat(after.legalDueAt()).isEqualTo(at("2026-03-06T17:00+07:00"));
+	}
+
+	@Test
 	void extensionBeforeAPauseShiftsWithTheRemainingTime() {
 		Deadline deadline = replay(received("2026-03-02T07:30+07:00", THREE_DAYS),
 				extended("2026-03-02T09:00+07:00", "2026-03-05T17:00+07:00", "Chờ xác minh"),
