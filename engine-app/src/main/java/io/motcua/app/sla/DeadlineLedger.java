@@ -2,6 +2,7 @@ package io.motcua.app.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,12 +35,16 @@ final class DeadlineLedger {
 		// An extension is an apology: the dossier stays late even when a calendar
 		// change later leaves no working time between the due date and it
 		boolean extended = false;
+		// The cut-off the dossier was received under also applies to a supplement
+		// brought back: after it, the clock resumes the next working day
+		LocalTime cutOff = null;
 		List<Deadline.Line> lines = new ArrayList<>();
 		for (LedgerEntry entry : entries) {
 			String explanation;
 			switch (entry.type()) {
 				case RECEIVED -> {
-					Instant start = calendar.countingStart(entry.at(), entry.cutOff());
+					cutOff = entry.cutOff();
+					Instant start = calendar.countingStart(entry.at(), cutOff);
 					segments.clear();
 					segments.add(new Segment(start, null));
 					budget = entry.budget();
@@ -60,7 +65,7 @@ final class DeadlineLedger {
 					}
 				}
 				case RESUMED, RESTARTED -> {
-					Instant start = calendar.nextWorkingInstant(entry.at());
+					Instant start = calendar.countingStart(entry.at(), cutOff);
 					if (open(segments) != null) {
 						explanation = "Supplement recorded " + show(entry.at(), calendar)
 								+ " while the clock was running; nothing changes";

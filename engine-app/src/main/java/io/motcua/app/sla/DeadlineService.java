@@ -1,7 +1,9 @@
 package io.motcua.app.sla;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,12 @@ public class DeadlineService {
 
 	private final DossierTasks tasks;
 
+	private final SlaProperties properties;
+
 	DeadlineService(Ledgers ledgers, ProcedureCatalog catalog, DossierService dossiers, Workflow workflow,
-			DossierTasks tasks, StaffDirectory directory, ApplicationEventPublisher events, Clock clock) {
+			DossierTasks tasks, StaffDirectory directory, ApplicationEventPublisher events, SlaProperties properties,
+			Clock clock) {
+		this.properties = properties;
 		this.tasks = tasks;
 		this.directory = directory;
 		this.ledgers = ledgers;
@@ -74,8 +80,13 @@ public class DeadlineService {
 	public SlaTimers open(String code, String procedureCode, Instant receivedAt, String actor) {
 		Procedure procedure = procedure(procedureCode);
 		WorkingCalendar calendar = this.ledgers.calendar();
-		Deadline deadline = this.ledgers.append(code, List.of(), new LedgerEntry(LedgerEntry.Type.RECEIVED, receivedAt,
-				calendar.days(procedure.processingDays(), receivedAt), procedure.cutOffTime(), null, null, actor),
+		LocalTime cutOff = cutOff(procedure, this.properties);
+		// Same-working-day procedures: due at the close of the day the count starts on
+		// (the next working day's when received after the cut-off)
+		Duration budget = procedure.sameWorkingDay() ? calendar.restOfDay(calendar.countingStart(receivedAt, cutOff))
+				: calendar.days(procedure.processingDays(), receivedAt);
+		Deadline deadline = this.ledgers.append(code, List.of(),
+				new LedgerEntry(LedgerEntry.Type.RECEIVED, receivedAt, budget, cutOff, null, null, actor),
 				procedure.supplementResumeMode().name(), calendar);
 		Instant warning = this.ledgers.warningAt(deadline, calendar);
 		this.dossiers.scheduleDeadline(code, deadline.dueAt(), warning);
@@ -277,6 +288,11 @@ public class DeadlineService {
 		this.dossiers.scheduleDeadline(facts.code(), deadline.dueAt(), warning);
 		this.workflow.rescheduleTimers(facts.code(),
 				new SlaTimers(facts.processInstanceId(), warning, deadline.dueAt()));
+	}
+
+	/** The procedure's own cut-off, else the province's. */
+	static LocalTime cutOff(Procedure procedure, SlaProperties properties) {
+		return (procedure.cutOffTime() != null) ? procedure.cutOffTime() : properties.cutOff();
 	}
 
 	private Procedure procedure(String code) {

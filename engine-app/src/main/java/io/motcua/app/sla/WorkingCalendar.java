@@ -196,6 +196,15 @@ public final class WorkingCalendar {
 	}
 
 	/**
+	 * Working time from {@code start} to the close of the last session of its day: what
+	 * "by the end of the working day" grants.
+	 */
+	public Duration restOfDay(Instant start) {
+		Instant[] bounds = sessionBounds(start.atZone(this.zone).toLocalDate());
+		return (bounds.length == 0) ? Duration.ZERO : between(start, bounds[bounds.length - 1]);
+	}
+
+	/**
 	 * The instant at which {@code workingTime} of working time has passed since
 	 * {@code start}. A budget that ends exactly at the close of a session ends there
 	 * (17:00), not at the next opening.

@@ -167,15 +167,30 @@ class DeadlineIT extends ApplicationIT {
 
 	@Test
 	void receiptAfterTheProcedureCutOffCountsFromTheNextWorkingDay() {
-		// Copy certification: half a day, and receipts from 15:00 on count from the next
-		// morning.
+		// Copy certification: by the end of the working day, of the next one when
+		// received from 15:00 on (was modelled as half a day: 04/03 11:15)
 		this.clock.set(at("2026-03-03T15:30+07:00"));
 		Api.Reply received = as("clerk").post("/api/v1/dossiers", application("CTBS-01"));
 		assertThat(received.status()).isEqualTo(201);
-		assertThat(Instant.parse(received.text("dueAt"))).isEqualTo(at("2026-03-04T11:15+07:00"));
+		assertThat(Instant.parse(received.text("dueAt"))).isEqualTo(at("2026-03-04T17:00+07:00"));
+		this.clock.set(at("2026-03-03T10:00+07:00"));
+		Api.Reply morning = as("clerk").post("/api/v1/dossiers", application("CTBS-01"));
+		assertThat(Instant.parse(morning.text("dueAt"))).isEqualTo(at("2026-03-03T17:00+07:00"));
 		Api.Reply deadline = as("clerk").get("/api/v1/dossiers/" + received.text("code") + "/deadline");
 		assertThat(deadline.body().path("entries").get(0).path("explanation").asText())
 			.contains("counted from 04/03/2026 07:30 (next working session)");
+	}
+
+	@Test
+	void receiptAfterTheProvinceCutOffCountsFromTheNextWorkingDay() {
+		// Household business registration declares no cut-off: the regulations' 15:00
+		// (motcua.sla.cut-off) applies. Three days from Wednesday morning.
+		this.clock.set(at("2026-03-03T15:30+07:00"));
+		String code = receiveDossier("clerk");
+		assertThat(dueAt(code)).isEqualTo(at("2026-03-06T17:00+07:00"));
+		// Its first step does not start before the dossier's clock either: 60 % of
+		// three days from Wednesday 07:30
+		assertThat(stepDue(code, DossierLifecycle.TASK_REVIEW_DOSSIER)).isEqualTo(at("2026-03-05T15:30+07:00"));
 	}
 
 	@Test
@@ -259,9 +274,26 @@ class DeadlineIT extends ApplicationIT {
 		ObjectNode badSession = calendar.body().deepCopy();
 		badSession.set("sessions", this.objectMapper.createArrayNode()
 			.add(this.objectMapper.createObjectNode().put("start", "17:00").put("end", "07:30")));
+		// A session that ends before it starts is an invalid field, not a malformed
+		// request (was 400)
 		Api.Reply reversed = as("admin").put("/api/v1/calendars/2026", badSession);
-		assertThat(reversed.status()).isEqualTo(400);
+		assertThat(reversed.status()).isEqualTo(422);
 		assertThat(reversed.body().path("errors").findValuesAsText("field")).containsExactly("sessions[0]");
+		assertThat(reversed.body().toString()).contains("17:00–07:30");
+		ObjectNode unknownZone = calendar.body().deepCopy();
+		unknownZone.put("zone", "Asia/Hanoi_Moon");
+		Api.Reply zone = as("admin").put("/api/v1/calendars/2026", unknownZone);
+		assertThat(zone.status()).isEqualTo(422);
+		assertThat(zone.body().path("errors").findValuesAsText("field")).containsExactly("zone");
+		// 2027 counts in Asia/Ho_Chi_Minh: moving 2026 alone to another zone would be
+		// ignored, so it is refused with the reason
+		ObjectNode otherZone = calendar.body().deepCopy();
+		otherZone.put("zone", "Asia/Bangkok");
+		Api.Reply moved = as("admin").put("/api/v1/calendars/2026", otherZone);
+		assertThat(moved.status()).isEqualTo(422);
+		assertThat(moved.body().path("errors").findValuesAsText("field")).containsExactly("zone");
+		assertThat(moved.body().toString()).contains("Asia/Ho_Chi_Minh", "2027");
+		assertThat(as("admin").get("/api/v1/calendars/2026").text("zone")).isEqualTo("Asia/Ho_Chi_Minh");
 		assertThat(as("admin").put("/api/v1/calendars/2027", calendar.body()).status()).isEqualTo(422);
 		assertThat(as("admin").get("/api/v1/calendars/1999").status()).isEqualTo(404);
 		assertThat(as("clerk").get("/api/v1/calendars").body().toString()).contains("2026", "2027");

@@ -1,5 +1,6 @@
 package io.motcua.app.sla;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +10,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.motcua.app.catalog.Procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,6 +153,28 @@ class DeadlineLedgerTests {
 		Deadline deadline = replay(late);
 		assertThat(deadline.dueAt()).isEqualTo(at("2026-03-03T17:00+07:00"));
 		assertThat(deadline.lines().get(0).explanation()).contains("next working session");
+	}
+
+	@Test
+	void supplementBroughtAfterTheCutOffResumesTheNextWorkingDay() {
+		LedgerEntry received = new LedgerEntry(LedgerEntry.Type.RECEIVED, at("2026-03-02T07:30+07:00"), THREE_DAYS,
+				LocalTime.of(15, 0), null, null, "clerk");
+		Deadline deadline = replay(received, entry(LedgerEntry.Type.PAUSED, "2026-03-03T07:30+07:00"),
+				entry(LedgerEntry.Type.RESUMED, "2026-03-09T15:30+07:00"));
+		// Two days left, counted from Tuesday 10 March 07:30, not Monday 15:30
+		assertThat(deadline.dueAt()).isEqualTo(at("2026-03-11T17:00+07:00"));
+	}
+
+	@Test
+	void aProcedureCutOffOverridesTheProvinceDefault() {
+		SlaProperties province = new SlaProperties(Duration.ofHours(7), 20, LocalTime.of(15, 0));
+		assertThat(DeadlineService.cutOff(procedure(null), province)).isEqualTo(LocalTime.of(15, 0));
+		assertThat(DeadlineService.cutOff(procedure(LocalTime.of(16, 0)), province)).isEqualTo(LocalTime.of(16, 0));
+	}
+
+	private static Procedure procedure(LocalTime cutOff) {
+		return new Procedure("X-01", 1, "x", "x", BigDecimal.ONE, 0L, List.of(), "x", "dossier-lifecycle", null, true,
+				Procedure.SupplementResumeMode.CONTINUE, Map.of(), cutOff, false);
 	}
 
 	private static Deadline replay(LedgerEntry... entries) {
