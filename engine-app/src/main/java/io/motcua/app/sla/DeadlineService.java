@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +138,9 @@ public class DeadlineService {
 	/**
 	 * Extends a dossier's appointment; the apology letter (Form 04) follows after commit.
 	 * The dossier still counts as late.
-	 * @throws ProblemException 404 when not visible; 409 when completed or paused; 422
-	 * when the appointment is not after the current due date
+	 * @throws ProblemException 404 when not visible; 409 when completed, paused or
+	 * already extended to this appointment; 422 when the appointment is outside working
+	 * time (naming the nearest valid times) or not after the current due date
 	 */
 	@Transactional
 	public DeadlineView extend(String code, Instant appointment, String reason) {
@@ -153,6 +155,21 @@ public class DeadlineService {
 		Deadline current = Ledgers.replay(stored, calendar, now);
 		if (current.paused()) {
 			throw ProblemException.conflict("Dossier " + code + " awaits a supplement; its clock is stopped");
+		}
+		boolean again = stored.stream()
+			.anyMatch((entry) -> entry.entry().type() == LedgerEntry.Type.EXTENDED
+					&& appointment.equals(entry.entry().appointment()));
+		if (again) {
+			throw ProblemException.conflict("Dossier " + code + " is already extended to " + appointment
+					+ "; the apology letter has been issued once");
+		}
+		// An appointment is a time the office is open (or its closing time): one in the
+		// lunch break or on a day off would be silently moved
+		Instant after = calendar.nextWorkingInstant(appointment);
+		Instant before = calendar.subtract(appointment, Duration.ZERO);
+		if (!after.equals(appointment) && !before.equals(appointment)) {
+			throw ProblemException.invalid("appointment", "is outside working time; the nearest valid times are "
+					+ shown(before, calendar) + " and " + shown(after, calendar));
 		}
 		if (!appointment.isAfter(current.dueAt())) {
 			throw ProblemException.invalid("appointment", "must be after the current due date " + current.dueAt());
@@ -288,6 +305,10 @@ public class DeadlineService {
 		this.dossiers.scheduleDeadline(facts.code(), deadline.dueAt(), warning);
 		this.workflow.rescheduleTimers(facts.code(),
 				new SlaTimers(facts.processInstanceId(), warning, deadline.dueAt()));
+	}
+
+	private static String shown(Instant instant, WorkingCalendar calendar) {
+		return DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(instant.atZone(calendar.zone()));
 	}
 
 	/** The procedure's own cut-off, else the province's. */

@@ -127,9 +127,23 @@ class DeadlineIT extends ApplicationIT {
 		Api.Reply tooEarly = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
 				Map.of("appointment", "2026-03-03T10:00:00Z", "reason", "x"));
 		assertThat(tooEarly.status()).isEqualTo(422);
+		// Friday 12:00 is the lunch break: refused, naming 11:30 and 13:30
+		Api.Reply lunch = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-06T05:00:00Z", "reason", "x"));
+		assertThat(lunch.status()).isEqualTo(422);
+		assertThat(lunch.body().toString()).contains("appointment", "06/03/2026 11:30", "06/03/2026 13:30");
+		// Saturday: refused, naming Friday's close and Monday's opening
+		Api.Reply saturday = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-07T02:00:00Z", "reason", "x"));
+		assertThat(saturday.status()).isEqualTo(422);
+		assertThat(saturday.body().toString()).contains("06/03/2026 17:00", "09/03/2026 07:30");
 		Api.Reply extended = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
 				Map.of("appointment", "2026-03-06T10:00:00Z", "reason", "Chờ ý kiến phòng chuyên môn"));
 		assertThat(extended.status()).as(extended.body().toString()).isEqualTo(201);
+		// The same extension again is refused: one apology letter
+		Api.Reply twice = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-06T10:00:00Z", "reason", "Chờ ý kiến phòng chuyên môn"));
+		assertThat(twice.status()).isEqualTo(409);
 		assertThat(dueAt(code)).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
 		assertThat(extended.body().path("legalDueAt").asText()).isEqualTo("2026-03-04T10:00:00Z");
 		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_OVERDUE)).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
