@@ -192,7 +192,7 @@ public class CalendarService implements ApplicationRunner {
 	 * read: an unknown time zone, a session that is not a time range.
 	 * @throws ProblemException 422 naming each such field
 	 */
-	CalendarYear read(JsonNode body) {
+	public CalendarYear read(JsonNode body) {
 		if (body == null || !body.isObject()) {
 			throw ProblemException.invalid("body", "must be a calendar (a JSON object)");
 		}

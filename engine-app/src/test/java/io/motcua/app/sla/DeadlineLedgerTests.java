@@ -166,6 +166,26 @@ class DeadlineLedgerTests {
 	}
 
 	@Test
+	void afterAResumeAStepGetsItsShareOfWhatIsLeft() {
+		// Three days, one used before the pause: two left from Monday 9 March. A step
+		// with half the time gets one day (half of what is left), not one and a half.
+		Deadline deadline = replay(received("2026-03-02T07:30+07:00", THREE_DAYS),
+				entry(LedgerEntry.Type.PAUSED, "2026-03-03T07:30+07:00"),
+				entry(LedgerEntry.Type.RESUMED, "2026-03-09T07:30+07:00"));
+		assertThat(deadline.stepDue(at("2026-03-09T07:30+07:00"), 50, CALENDAR))
+			.isEqualTo(at("2026-03-09T17:00+07:00"));
+	}
+
+	@Test
+	void aStepNeverStartsBeforeItsDossiersClock() {
+		LedgerEntry late = new LedgerEntry(LedgerEntry.Type.RECEIVED, at("2026-03-02T16:30+07:00"), THREE_DAYS,
+				LocalTime.of(15, 0), null, null, "clerk");
+		// Handed over at 16:30 Monday; the dossier counts from Tuesday 07:30
+		assertThat(replay(late).stepDue(at("2026-03-02T16:30+07:00"), 10, CALENDAR))
+			.isEqualTo(at("2026-03-03T09:45+07:00"));
+	}
+
+	@Test
 	void aProcedureCutOffOverridesTheProvinceDefault() {
 		SlaProperties province = new SlaProperties(Duration.ofHours(7), 20, LocalTime.of(15, 0));
 		assertThat(DeadlineService.cutOff(procedure(null), province)).isEqualTo(LocalTime.of(15, 0));
