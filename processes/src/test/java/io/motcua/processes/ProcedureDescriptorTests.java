@@ -43,8 +43,11 @@ class ProcedureDescriptorTests {
 			"fee", "requiredDocuments", "formId", "processKey", "processingUnitType", "onlineAllowed",
 			"supplementResumeMode");
 
-	/** Optional fields added by later issues (SLA step split, cut-off time). */
-	private static final Set<String> OPTIONAL_FIELDS = Set.of("stepShares", "cutOffTime");
+	/**
+	 * Optional fields added by later issues (SLA step split, cut-off time, same-day
+	 * procedures).
+	 */
+	private static final Set<String> OPTIONAL_FIELDS = Set.of("stepShares", "cutOffTime", "sameWorkingDay");
 
 	private static final Set<String> DOCUMENT_FIELDS = Set.of("type", "name", "copies", "required", "formats");
 
@@ -120,6 +123,9 @@ class ProcedureDescriptorTests {
 		assertThat(descriptor.path("supplementResumeMode").asText()).isIn("CONTINUE", "RESTART");
 		if (descriptor.has("cutOffTime")) {
 			assertThat(descriptor.path("cutOffTime").asText()).matches("([01][0-9]|2[0-3]):[0-5][0-9]");
+		}
+		if (descriptor.has("sameWorkingDay")) {
+			assertThat(descriptor.path("sameWorkingDay").isBoolean()).as("sameWorkingDay is a boolean").isTrue();
 		}
 	}
 

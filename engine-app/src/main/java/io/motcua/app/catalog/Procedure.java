@@ -35,6 +35,11 @@ import io.motcua.app.security.UnitType;
  * @param supplementResumeMode what happens to the time budget after a supplement arrives
  * @param stepShares optional split of the processing time over the lifecycle's user
  * tasks, in percent by task id; a default split applies when empty
+ * @param cutOffTime receipts at or after this local time count from the next working day;
+ * null for the province's default ({@code motcua.sla.cut-off}, 15:00)
+ * @param sameWorkingDay whether the result is due by the end of the working day the count
+ * starts on (copy certification: that day, or the next one after the cut-off), instead of
+ * after {@code processingDays}
  */
 public record Procedure(@NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9.-]{0,39}") String code,
 		@NotNull @Positive Integer version, @NotBlank String name, @NotBlank String field,
@@ -43,9 +48,10 @@ public record Procedure(@NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9.-]{0,39}") 
 		@NotBlank @Pattern(regexp = "[a-z0-9-]+") String formId, @NotBlank String processKey,
 		@NotNull UnitType processingUnitType, @NotNull Boolean onlineAllowed,
 		@NotNull SupplementResumeMode supplementResumeMode, Map<String, @NotNull @Positive Integer> stepShares,
-		LocalTime cutOffTime) {
+		LocalTime cutOffTime, Boolean sameWorkingDay) {
 
 	public Procedure {
+		sameWorkingDay = Boolean.TRUE.equals(sameWorkingDay);
 		requiredDocuments = (requiredDocuments != null) ? List.copyOf(requiredDocuments) : List.of();
 		stepShares = (stepShares != null) ? Map.copyOf(stepShares) : Map.of();
 	}

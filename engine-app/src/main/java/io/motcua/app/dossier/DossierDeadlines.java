@@ -25,8 +25,9 @@ class DossierDeadlines {
 	}
 
 	List<OpenDossier> open() {
-		return this.jdbc.query("select code, process_instance_id from dossier where completed_at is null order by id",
-				(rs, row) -> new OpenDossier(rs.getString(1), rs.getString(2)));
+		return this.jdbc.query(
+				"select code, process_instance_id, procedure_code from dossier where completed_at is null order by id",
+				(rs, row) -> new OpenDossier(rs.getString(1), rs.getString(2), rs.getString(3)));
 	}
 
 	/**

@@ -147,8 +147,9 @@ public final class DossierViews {
 	 *
 	 * @param code the dossier's code
 	 * @param processInstanceId its process instance, null before the process started
+	 * @param procedureCode its procedure
 	 */
-	public record OpenDossier(String code, String processInstanceId) {
+	public record OpenDossier(String code, String processInstanceId, String procedureCode) {
 	}
 
 	/**

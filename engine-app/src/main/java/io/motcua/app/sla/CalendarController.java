@@ -2,6 +2,10 @@ package io.motcua.app.sla;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,8 +39,11 @@ class CalendarController {
 
 	@PutMapping("/{year}")
 	@PreAuthorize("hasRole('ADMIN')")
-	CalendarYear put(@PathVariable int year, @RequestBody CalendarYear definition) {
-		return this.calendars.put(year, definition);
+	CalendarYear put(@PathVariable int year, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			schema = @Schema(implementation = CalendarYear.class))) @RequestBody JsonNode definition) {
+		// Read here rather than by the converter: a zone or a session the converter
+		// cannot build is an invalid field (422), not a malformed request (400)
+		return this.calendars.put(year, this.calendars.read(definition));
 	}
 
 }

@@ -3,15 +3,24 @@ package io.motcua.app.sla;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +160,18 @@ public class CalendarService implements ApplicationRunner {
 		if (definition.year() != year) {
 			throw ProblemException.invalid("year", "must be " + year + " as in the path");
 		}
-		List<FieldError> violations = definition.violations();
+		List<FieldError> violations = new ArrayList<>(definition.violations());
+		// One office keeps one time zone: the calendar counts every year in it, so a
+		// year in another zone would be silently counted in the wrong one
+		this.records.findAllByOrderByYear()
+			.stream()
+			.filter((record) -> record.year() != year)
+			.map((record) -> read(record.definition()))
+			.filter((other) -> definition.zone() != null && !other.zone().equals(definition.zone()))
+			.findFirst()
+			.ifPresent((other) -> violations
+				.add(new FieldError("zone", "must be " + other.zone() + " like the calendar of " + other.year()
+						+ ": all years count in one time zone, so a zone cannot be changed one year at a time")));
 		if (!violations.isEmpty()) {
 			throw ProblemException.invalid("The calendar of " + year + " is invalid", violations);
 		}
@@ -165,6 +185,84 @@ public class CalendarService implements ApplicationRunner {
 		log.info("Working calendar of {} changed by {}", year, actor);
 		this.events.publishEvent(new CalendarChanged(year, actor));
 		return definition;
+	}
+
+	/**
+	 * Reads a calendar as an administrator sent it, naming every field that cannot be
+	 * read: an unknown time zone, a session that is not a time range.
+	 * @throws ProblemException 422 naming each such field
+	 */
+	public CalendarYear read(JsonNode body) {
+		if (body == null || !body.isObject()) {
+			throw ProblemException.invalid("body", "must be a calendar (a JSON object)");
+		}
+		ObjectNode readable = body.deepCopy();
+		List<FieldError> errors = new ArrayList<>();
+		JsonNode zone = readable.get("zone");
+		if (zone != null && !zone.isNull()) {
+			try {
+				ZoneId.of(zone.asText());
+			}
+			catch (DateTimeException ex) {
+				errors.add(new FieldError("zone",
+						"'" + zone.asText() + "' is not a known time zone, e.g. Asia/Ho_Chi_Minh"));
+				readable.remove("zone");
+			}
+		}
+		JsonNode sessions = readable.get("sessions");
+		if (sessions != null && sessions.isArray()) {
+			ArrayNode kept = readable.putArray("sessions");
+			for (int i = 0; i < sessions.size(); i++) {
+				String problem = sessionProblem(sessions.get(i));
+				if (problem != null) {
+					errors.add(new FieldError("sessions[" + i + "]", problem));
+				}
+				else {
+					kept.add(sessions.get(i));
+				}
+			}
+		}
+		CalendarYear year;
+		try {
+			year = this.json.treeToValue(readable, CalendarYear.class);
+		}
+		catch (JsonMappingException ex) {
+			String field = ex.getPath()
+				.stream()
+				.map((ref) -> (ref.getFieldName() != null) ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
+			errors.add(new FieldError(field.isEmpty() ? "body" : field, ex.getOriginalMessage()));
+			throw ProblemException.invalid("The calendar cannot be read", errors);
+		}
+		catch (JsonProcessingException ex) {
+			throw ProblemException.invalid("body", ex.getOriginalMessage());
+		}
+		if (!errors.isEmpty()) {
+			Set<String> named = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+			year.violations()
+				.stream()
+				.filter((error) -> !named.contains(error.field()) && !(error.field().equals("sessions")
+						&& named.stream().anyMatch((f) -> f.startsWith("sessions"))))
+				.forEach(errors::add);
+			throw ProblemException.invalid("The calendar of " + year.year() + " is invalid", errors);
+		}
+		return year;
+	}
+
+	/** Why a session as sent is not a time range, null when it is one. */
+	private static String sessionProblem(JsonNode session) {
+		if (session == null || !session.isObject()) {
+			return "must have start and end, e.g. {\"start\": \"07:30\", \"end\": \"11:30\"}";
+		}
+		try {
+			LocalTime start = LocalTime.parse(session.path("start").asText());
+			LocalTime end = LocalTime.parse(session.path("end").asText());
+			return end.isAfter(start) ? null : "must end after it starts: " + start + "–" + end;
+		}
+		catch (DateTimeException ex) {
+			return "start and end must be times of day, e.g. 07:30";
+		}
 	}
 
 	private CalendarYear read(String definition) {

@@ -2,6 +2,7 @@ package io.motcua.app.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,12 +32,19 @@ final class DeadlineLedger {
 		List<Segment> segments = new ArrayList<>();
 		Duration budget = Duration.ZERO;
 		Duration extension = Duration.ZERO;
+		// An extension is an apology: the dossier stays late even when a calendar
+		// change later leaves no working time between the due date and it
+		boolean extended = false;
+		// The cut-off the dossier was received under also applies to a supplement
+		// brought back: after it, the clock resumes the next working day
+		LocalTime cutOff = null;
 		List<Deadline.Line> lines = new ArrayList<>();
 		for (LedgerEntry entry : entries) {
 			String explanation;
 			switch (entry.type()) {
 				case RECEIVED -> {
-					Instant start = calendar.countingStart(entry.at(), entry.cutOff());
+					cutOff = entry.cutOff();
+					Instant start = calendar.countingStart(entry.at(), cutOff);
 					segments.clear();
 					segments.add(new Segment(start, null));
 					budget = entry.budget();
@@ -57,7 +65,7 @@ final class DeadlineLedger {
 					}
 				}
 				case RESUMED, RESTARTED -> {
-					Instant start = calendar.nextWorkingInstant(entry.at());
+					Instant start = calendar.countingStart(entry.at(), cutOff);
 					if (open(segments) != null) {
 						explanation = "Supplement recorded " + show(entry.at(), calendar)
 								+ " while the clock was running; nothing changes";
@@ -78,6 +86,7 @@ final class DeadlineLedger {
 					Instant before = due(segments, budget.plus(extension), calendar);
 					Duration extra = (before != null) ? calendar.between(before, entry.appointment()) : Duration.ZERO;
 					extension = extension.plus(extra);
+					extended = true;
 					explanation = "Extended to " + show(entry.appointment(), calendar) + " (+"
 							+ describe(extra, calendar) + "): " + entry.reason();
 				}
@@ -91,9 +100,14 @@ final class DeadlineLedger {
 		}
 		Instant due = due(segments, budget.plus(extension), calendar);
 		Instant legalDue = due(segments, budget, calendar);
-		boolean paused = open(segments) == null;
-		return new Deadline(due, legalDue, paused, budget.plus(extension), used(segments, calendar, now),
-				!extension.isZero(), lines);
+		Segment running = open(segments);
+		Duration total = budget.plus(extension);
+		Duration leftWhenStarted = null;
+		if (running != null) {
+			leftWhenStarted = total.minus(used(segments.subList(0, segments.size() - 1), calendar, now));
+		}
+		return new Deadline(due, legalDue, running == null, total, used(segments, calendar, now), extended,
+				(running != null) ? running.start() : null, leftWhenStarted, lines);
 	}
 
 	/**

@@ -21,9 +21,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.motcua.app.catalog.ProcedureCatalog;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierViews.OpenDossier;
 import io.motcua.app.dossier.DossierViews.ScheduledDeadline;
+import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.DossierTasks.OpenStep;
 import io.motcua.app.workflow.SlaTimers;
 import io.motcua.app.workflow.Workflow;
 
@@ -62,8 +65,15 @@ class DeadlineReprojection {
 
 	private final Clock clock;
 
+	private final DossierTasks tasks;
+
+	private final ProcedureCatalog catalog;
+
 	DeadlineReprojection(DeadlineEntryRepository entries, DeadlineEntryInserts inserts, Ledgers ledgers,
-			DossierService dossiers, Workflow workflow, PlatformTransactionManager transactionManager, Clock clock) {
+			DossierService dossiers, Workflow workflow, DossierTasks tasks, ProcedureCatalog catalog,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.tasks = tasks;
+		this.catalog = catalog;
 		this.entries = entries;
 		this.inserts = inserts;
 		this.ledgers = ledgers;
@@ -158,6 +168,11 @@ class DeadlineReprojection {
 		List<DeadlineEntry> appended = new ArrayList<>();
 		List<ScheduledDeadline> deadlines = new ArrayList<>();
 		List<SlaTimers> timers = new ArrayList<>();
+		Map<String, List<OpenStep>> steps = new HashMap<>();
+		for (OpenStep step : this.tasks.openSteps(ledgers.keySet())) {
+			steps.computeIfAbsent(step.dossierCode(), (code) -> new ArrayList<>()).add(step);
+		}
+		Map<String, Instant> stepDues = new HashMap<>();
 		for (OpenDossier dossier : batch) {
 			List<DeadlineEntry> stored = ledgers.get(dossier.code());
 			if (stored == null) {
@@ -173,10 +188,17 @@ class DeadlineReprojection {
 			Instant warning = this.ledgers.warningAt(after, calendar);
 			deadlines.add(new ScheduledDeadline(dossier.code(), after.dueAt(), warning));
 			timers.add(new SlaTimers(dossier.processInstanceId(), warning, after.dueAt()));
+			List<OpenStep> open = steps.get(dossier.code());
+			if (open != null) {
+				this.catalog.find(dossier.procedureCode())
+					.ifPresent(
+							(procedure) -> stepDues.putAll(DeadlineService.stepDues(after, procedure, open, calendar)));
+			}
 		}
 		this.inserts.insert(appended);
 		this.dossiers.scheduleDeadlines(deadlines);
 		this.workflow.rescheduleTimers(timers);
+		this.tasks.redate(stepDues);
 	}
 
 }

@@ -3,7 +3,11 @@ package io.motcua.app.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,8 @@ import io.motcua.app.dossier.DossierStatus;
 import io.motcua.app.dossier.DossierViews.DossierFacts;
 import io.motcua.app.security.StaffDirectory;
 import io.motcua.app.system.ProblemException;
+import io.motcua.app.workflow.DossierTasks;
+import io.motcua.app.workflow.DossierTasks.OpenStep;
 import io.motcua.app.workflow.SlaAlarm;
 import io.motcua.app.workflow.SlaTimers;
 import io.motcua.app.workflow.Workflow;
@@ -48,8 +54,15 @@ public class DeadlineService {
 
 	private final Clock clock;
 
+	private final DossierTasks tasks;
+
+	private final SlaProperties properties;
+
 	DeadlineService(Ledgers ledgers, ProcedureCatalog catalog, DossierService dossiers, Workflow workflow,
-			StaffDirectory directory, ApplicationEventPublisher events, Clock clock) {
+			DossierTasks tasks, StaffDirectory directory, ApplicationEventPublisher events, SlaProperties properties,
+			Clock clock) {
+		this.properties = properties;
+		this.tasks = tasks;
 		this.directory = directory;
 		this.ledgers = ledgers;
 		this.catalog = catalog;
@@ -68,9 +81,13 @@ public class DeadlineService {
 	public SlaTimers open(String code, String procedureCode, Instant receivedAt, String actor) {
 		Procedure procedure = procedure(procedureCode);
 		WorkingCalendar calendar = this.ledgers.calendar();
-		Deadline deadline = this.ledgers.append(
-				code, List.of(), new LedgerEntry(LedgerEntry.Type.RECEIVED, receivedAt,
-						calendar.days(procedure.processingDays()), procedure.cutOffTime(), null, null, actor),
+		LocalTime cutOff = cutOff(procedure, this.properties);
+		// Same-working-day procedures: due at the close of the day the count starts on
+		// (the next working day's when received after the cut-off)
+		Duration budget = procedure.sameWorkingDay() ? calendar.restOfDay(calendar.countingStart(receivedAt, cutOff))
+				: calendar.days(procedure.processingDays(), receivedAt);
+		Deadline deadline = this.ledgers.append(code, List.of(),
+				new LedgerEntry(LedgerEntry.Type.RECEIVED, receivedAt, budget, cutOff, null, null, actor),
 				procedure.supplementResumeMode().name(), calendar);
 		Instant warning = this.ledgers.warningAt(deadline, calendar);
 		this.dossiers.scheduleDeadline(code, deadline.dueAt(), warning);
@@ -110,14 +127,20 @@ public class DeadlineService {
 		else {
 			return;
 		}
-		project(facts, this.ledgers.append(code, stored, entry, null, calendar), calendar);
+		Deadline deadline = this.ledgers.append(code, stored, entry, null, calendar);
+		project(facts, deadline, calendar);
+		// A resume moves the open steps with the dossier; an extension does not (the
+		// steps keep their shares of the legal time)
+		this.tasks.redate(
+				stepDues(deadline, procedure(facts.procedureCode()), this.tasks.openSteps(List.of(code)), calendar));
 	}
 
 	/**
 	 * Extends a dossier's appointment; the apology letter (Form 04) follows after commit.
 	 * The dossier still counts as late.
-	 * @throws ProblemException 404 when not visible; 409 when completed or paused; 422
-	 * when the appointment is not after the current due date
+	 * @throws ProblemException 404 when not visible; 409 when completed, paused or
+	 * already extended to this appointment; 422 when the appointment is outside working
+	 * time (naming the nearest valid times) or not after the current due date
 	 */
 	@Transactional
 	public DeadlineView extend(String code, Instant appointment, String reason) {
@@ -132,6 +155,21 @@ public class DeadlineService {
 		Deadline current = Ledgers.replay(stored, calendar, now);
 		if (current.paused()) {
 			throw ProblemException.conflict("Dossier " + code + " awaits a supplement; its clock is stopped");
+		}
+		boolean again = stored.stream()
+			.anyMatch((entry) -> entry.entry().type() == LedgerEntry.Type.EXTENDED
+					&& appointment.equals(entry.entry().appointment()));
+		if (again) {
+			throw ProblemException.conflict("Dossier " + code + " is already extended to " + appointment
+					+ "; the apology letter has been issued once");
+		}
+		// An appointment is a time the office is open (or its closing time): one in the
+		// lunch break or on a day off would be silently moved
+		Instant after = calendar.nextWorkingInstant(appointment);
+		Instant before = calendar.subtract(appointment, Duration.ZERO);
+		if (!after.equals(appointment) && !before.equals(appointment)) {
+			throw ProblemException.invalid("appointment", "is outside working time; the nearest valid times are "
+					+ shown(before, calendar) + " and " + shown(after, calendar));
 		}
 		if (!appointment.isAfter(current.dueAt())) {
 			throw ProblemException.invalid("appointment", "must be after the current due date " + current.dueAt());
@@ -179,13 +217,39 @@ public class DeadlineService {
 		if (deadline.lines().isEmpty()) {
 			return null;
 		}
-		Procedure procedure = procedure(this.dossiers.facts(code).procedureCode());
-		Integer share = procedure.stepShares().isEmpty() ? defaultShare : procedure.stepShares().get(taskKey);
+		Integer share = share(procedure(this.dossiers.facts(code).procedureCode()), taskKey, defaultShare);
 		if (share == null) {
 			return null;
 		}
-		Duration budget = deadline.budget().multipliedBy(share).dividedBy(100);
-		return calendar.add(calendar.nextWorkingInstant(now), budget);
+		return deadline.stepDue(now, share, calendar);
+	}
+
+	/** A step's share of the time: the procedure's split, else the model's. */
+	static Integer share(Procedure procedure, String taskKey, Integer defaultShare) {
+		return procedure.stepShares().isEmpty() ? defaultShare : procedure.stepShares().get(taskKey);
+	}
+
+	/**
+	 * The due dates of a dossier's open steps under its deadline as it now stands: they
+	 * move with the dossier's (calendar change, resume). A step without a share, or any
+	 * step while the clock is stopped, keeps its date.
+	 */
+	static Map<String, Instant> stepDues(Deadline deadline, Procedure procedure, List<OpenStep> steps,
+			WorkingCalendar calendar) {
+		Map<String, Instant> dues = new HashMap<>();
+		if (deadline.paused()) {
+			return dues;
+		}
+		for (OpenStep step : steps) {
+			Integer share = share(procedure, step.taskKey(), step.defaultShare());
+			if (share != null) {
+				Instant due = deadline.stepDue(step.openedAt(), share, calendar);
+				if (!due.equals(step.dueAt())) {
+					dues.put(step.taskId(), due);
+				}
+			}
+		}
+		return dues;
 	}
 
 	/**
@@ -241,6 +305,15 @@ public class DeadlineService {
 		this.dossiers.scheduleDeadline(facts.code(), deadline.dueAt(), warning);
 		this.workflow.rescheduleTimers(facts.code(),
 				new SlaTimers(facts.processInstanceId(), warning, deadline.dueAt()));
+	}
+
+	private static String shown(Instant instant, WorkingCalendar calendar) {
+		return DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(instant.atZone(calendar.zone()));
+	}
+
+	/** The procedure's own cut-off, else the province's. */
+	static LocalTime cutOff(Procedure procedure, SlaProperties properties) {
+		return (procedure.cutOffTime() != null) ? procedure.cutOffTime() : properties.cutOff();
 	}
 
 	private Procedure procedure(String code) {

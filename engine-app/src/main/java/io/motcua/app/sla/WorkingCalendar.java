@@ -89,10 +89,23 @@ public final class WorkingCalendar {
 
 	/**
 	 * Working time of a number of working days, which may be fractional (0.5 = half a
-	 * day).
+	 * day), with the fallback rules' working day.
 	 */
 	public Duration days(BigDecimal workingDays) {
-		long seconds = workingDays.multiply(BigDecimal.valueOf(workingDay().toSeconds()))
+		return days(workingDays, workingDay());
+	}
+
+	/**
+	 * Working time of a number of working days granted at {@code on}: a day is as long as
+	 * that year's sessions, so that next year's office hours leave this year's deadlines
+	 * alone.
+	 */
+	public Duration days(BigDecimal workingDays, Instant on) {
+		return days(workingDays, rules(on.atZone(this.zone).toLocalDate()).workingDay());
+	}
+
+	private static Duration days(BigDecimal workingDays, Duration workingDay) {
+		long seconds = workingDays.multiply(BigDecimal.valueOf(workingDay.toSeconds()))
 			.setScale(0, RoundingMode.HALF_UP)
 			.longValueExact();
 		return Duration.ofSeconds(seconds);
@@ -180,6 +193,15 @@ public final class WorkingCalendar {
 			return startOfNextWorkingDay(instant);
 		}
 		return nextWorkingInstant(instant);
+	}
+
+	/**
+	 * Working time from {@code start} to the close of the last session of its day: what
+	 * "by the end of the working day" grants.
+	 */
+	public Duration restOfDay(Instant start) {
+		Instant[] bounds = sessionBounds(start.atZone(this.zone).toLocalDate());
+		return (bounds.length == 0) ? Duration.ZERO : between(start, bounds[bounds.length - 1]);
 	}
 
 	/**

@@ -132,8 +132,8 @@ class AdminController {
 			throw ProblemException.forbidden("Only administrators edit the working calendars");
 		}
 		try {
-			CalendarYear parsed = this.objectMapper.readValue(definition, CalendarYear.class);
-			this.calendars.put(year, parsed);
+			// Read by the calendars, which name each field they cannot read
+			this.calendars.put(year, this.calendars.read(this.objectMapper.readTree(definition)));
 		}
 		catch (JsonProcessingException | ProblemException ex) {
 			String message = (ex instanceof ProblemException problem)

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import jakarta.persistence.LockModeType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -347,6 +350,60 @@ public class DossierTasks {
 		finally {
 			this.identityService.clearAuthentication();
 		}
+	}
+
+	/**
+	 * The open steps of these dossiers, for the deadline's owner to re-project their due
+	 * dates along with the dossiers'.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenStep> openSteps(Collection<String> dossierCodes) {
+		if (dossierCodes.isEmpty()) {
+			return List.of();
+		}
+		return this.records.findByDossierCodeInAndCompletedAtIsNull(dossierCodes)
+			.stream()
+			.map((record) -> new OpenStep(record.taskId(), record.dossierCode(), record.taskKey(),
+					record.defaultShare(), record.createdAt(), record.dueAt()))
+			.toList();
+	}
+
+	/**
+	 * Writes re-projected due dates onto open steps; worklists and step verdicts read
+	 * them from here.
+	 * @param dueByStep the new due date per step id
+	 */
+	@Transactional
+	public void redate(Map<String, Instant> dueByStep) {
+		if (dueByStep.isEmpty()) {
+			return;
+		}
+		for (TaskRecord record : this.records.findAllById(dueByStep.keySet())) {
+			if (record.isOpen()) {
+				record.dueOn(dueByStep.get(record.taskId()));
+			}
+		}
+		// The engine's task carries the same date, for Cockpit and Tasklist
+		for (Task task : this.taskService.createTaskQuery()
+			.taskIdIn(dueByStep.keySet().toArray(String[]::new))
+			.list()) {
+			task.setDueDate(Date.from(dueByStep.get(task.getId())));
+			this.taskService.saveTask(task);
+		}
+	}
+
+	/**
+	 * An open step, as the deadline's owner needs it.
+	 *
+	 * @param taskId the step
+	 * @param dossierCode its dossier
+	 * @param taskKey the model's id, by which a procedure splits its time
+	 * @param defaultShare its share as the model gives it, null for none
+	 * @param openedAt when it was handed over
+	 * @param dueAt its due date now, null for none
+	 */
+	public record OpenStep(String taskId, String dossierCode, String taskKey, Integer defaultShare, Instant openedAt,
+			Instant dueAt) {
 	}
 
 }

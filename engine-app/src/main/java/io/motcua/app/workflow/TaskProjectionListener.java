@@ -88,9 +88,9 @@ class TaskProjectionListener {
 		String dossierCode = task.getExecution().getProcessBusinessKey();
 		Instant due = this.progress.stepOpened(new DossierProgress.StepOpened(dossierCode, task.getId(),
 				task.getTaskDefinitionKey(), task.getName(), group, traits.slaShare(), this.directory.currentActor()));
-		this.records
-			.save(new TaskRecord(task.getId(), dossierCode, task.getProcessInstanceId(), task.getTaskDefinitionKey(),
-					task.getName(), group, traits.outcomes(), traits.formId(), now(), due, task.getAssignee()));
+		this.records.save(new TaskRecord(task.getId(), dossierCode, task.getProcessInstanceId(),
+				task.getTaskDefinitionKey(), task.getName(), group, traits.outcomes(), traits.formId(), now(), due,
+				task.getAssignee(), traits.slaShare()));
 		// The engine stores the task after this listener: the date goes onto it here, for
 		// the engine's own task queries
 		if (due != null) {

@@ -78,6 +78,9 @@ class TaskRecord {
 	@Column(name = "form_data", length = 100000)
 	private String formData;
 
+	@Column(name = "default_share")
+	private Integer defaultShare;
+
 	@Version
 	private long version;
 
@@ -86,7 +89,8 @@ class TaskRecord {
 
 	TaskRecord(String taskId, String dossierCode, String processInstanceId, String taskKey, String name,
 			String candidateGroup, List<String> outcomes, String formId, Instant createdAt, Instant dueAt,
-			String assignee) {
+			String assignee, Integer defaultShare) {
+		this.defaultShare = defaultShare;
 		this.formId = formId;
 		this.taskId = taskId;
 		this.dossierCode = dossierCode;
@@ -191,6 +195,10 @@ class TaskRecord {
 
 	Instant completedAt() {
 		return this.completedAt;
+	}
+
+	Integer defaultShare() {
+		return this.defaultShare;
 	}
 
 	String completedBy() {

@@ -60,4 +60,6 @@ interface TaskRecordRepository extends CrudRepository<TaskRecord, String> {
 
 	List<TaskRecord> findByDossierCodeAndCompletedAtIsNull(String dossierCode);
 
+	List<TaskRecord> findByDossierCodeInAndCompletedAtIsNull(Collection<String> dossierCodes);
+
 }

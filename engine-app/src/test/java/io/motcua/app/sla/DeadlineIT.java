@@ -127,9 +127,23 @@ class DeadlineIT extends ApplicationIT {
 		Api.Reply tooEarly = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
 				Map.of("appointment", "2026-03-03T10:00:00Z", "reason", "x"));
 		assertThat(tooEarly.status()).isEqualTo(422);
+		// Friday 12:00 is the lunch break: refused, naming 11:30 and 13:30
+		Api.Reply lunch = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-06T05:00:00Z", "reason", "x"));
+		assertThat(lunch.status()).isEqualTo(422);
+		assertThat(lunch.body().toString()).contains("appointment", "06/03/2026 11:30", "06/03/2026 13:30");
+		// Saturday: refused, naming Friday's close and Monday's opening
+		Api.Reply saturday = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-07T02:00:00Z", "reason", "x"));
+		assertThat(saturday.status()).isEqualTo(422);
+		assertThat(saturday.body().toString()).contains("06/03/2026 17:00", "09/03/2026 07:30");
 		Api.Reply extended = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
 				Map.of("appointment", "2026-03-06T10:00:00Z", "reason", "Chờ ý kiến phòng chuyên môn"));
 		assertThat(extended.status()).as(extended.body().toString()).isEqualTo(201);
+		// The same extension again is refused: one apology letter
+		Api.Reply twice = as("specialist").post("/api/v1/dossiers/" + code + "/extensions",
+				Map.of("appointment", "2026-03-06T10:00:00Z", "reason", "Chờ ý kiến phòng chuyên môn"));
+		assertThat(twice.status()).isEqualTo(409);
 		assertThat(dueAt(code)).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
 		assertThat(extended.body().path("legalDueAt").asText()).isEqualTo("2026-03-04T10:00:00Z");
 		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_OVERDUE)).isEqualTo(Instant.parse("2026-03-06T10:00:00Z"));
@@ -167,15 +181,30 @@ class DeadlineIT extends ApplicationIT {
 
 	@Test
 	void receiptAfterTheProcedureCutOffCountsFromTheNextWorkingDay() {
-		// Copy certification: half a day, and receipts from 15:00 on count from the next
-		// morning.
+		// Copy certification: by the end of the working day, of the next one when
+		// received from 15:00 on (was modelled as half a day: 04/03 11:15)
 		this.clock.set(at("2026-03-03T15:30+07:00"));
 		Api.Reply received = as("clerk").post("/api/v1/dossiers", application("CTBS-01"));
 		assertThat(received.status()).isEqualTo(201);
-		assertThat(Instant.parse(received.text("dueAt"))).isEqualTo(at("2026-03-04T11:15+07:00"));
+		assertThat(Instant.parse(received.text("dueAt"))).isEqualTo(at("2026-03-04T17:00+07:00"));
+		this.clock.set(at("2026-03-03T10:00+07:00"));
+		Api.Reply morning = as("clerk").post("/api/v1/dossiers", application("CTBS-01"));
+		assertThat(Instant.parse(morning.text("dueAt"))).isEqualTo(at("2026-03-03T17:00+07:00"));
 		Api.Reply deadline = as("clerk").get("/api/v1/dossiers/" + received.text("code") + "/deadline");
 		assertThat(deadline.body().path("entries").get(0).path("explanation").asText())
 			.contains("counted from 04/03/2026 07:30 (next working session)");
+	}
+
+	@Test
+	void receiptAfterTheProvinceCutOffCountsFromTheNextWorkingDay() {
+		// Household business registration declares no cut-off: the regulations' 15:00
+		// (motcua.sla.cut-off) applies. Three days from Wednesday morning.
+		this.clock.set(at("2026-03-03T15:30+07:00"));
+		String code = receiveDossier("clerk");
+		assertThat(dueAt(code)).isEqualTo(at("2026-03-06T17:00+07:00"));
+		// Its first step does not start before the dossier's clock either: 60 % of
+		// three days from Wednesday 07:30
+		assertThat(stepDue(code, DossierLifecycle.TASK_REVIEW_DOSSIER)).isEqualTo(at("2026-03-05T15:30+07:00"));
 	}
 
 	@Test
@@ -195,6 +224,10 @@ class DeadlineIT extends ApplicationIT {
 		this.clock.set(at("2026-03-02T07:30+07:00"));
 		String code = receiveDossier("clerk");
 		assertThat(dueAt(code)).isEqualTo(at("2026-03-04T17:00+07:00"));
+		// The review has 60 % of three days: 13h30 of working time
+		assertThat(stepDue(code, DossierLifecycle.TASK_REVIEW_DOSSIER)).isEqualTo(at("2026-03-03T15:30+07:00"));
+		// The review has 60 % of three days: 13h30 of working time
+		assertThat(stepDue(code, DossierLifecycle.TASK_REVIEW_DOSSIER)).isEqualTo(at("2026-03-03T15:30+07:00"));
 		// A second dossier waits for a supplement: its clock stays stopped
 		String paused = receiveDossier("clerk");
 		assertThat(as("specialist")
@@ -212,6 +245,14 @@ class DeadlineIT extends ApplicationIT {
 		assertThat(put.status()).as(put.body().toString()).isEqualTo(200);
 
 		assertThat(dueAt(code)).isEqualTo(at("2026-03-05T17:00+07:00"));
+		// The open step moves with its dossier, in our record and the engine's task
+		assertThat(stepDue(code, DossierLifecycle.TASK_REVIEW_DOSSIER)).isEqualTo(at("2026-03-04T15:30+07:00"));
+		assertThat(this.historyService.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKey(code)
+			.taskDefinitionKey(DossierLifecycle.TASK_REVIEW_DOSSIER)
+			.singleResult()
+			.getDueDate()
+			.toInstant()).isEqualTo(at("2026-03-04T15:30+07:00"));
 		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_OVERDUE)).isEqualTo(at("2026-03-05T17:00+07:00"));
 		// The warning keeps its lead (20 % of three days: 4h30) before the new due date
 		assertThat(timerDue(code, DossierLifecycle.TIMER_SLA_WARNING)).isEqualTo(at("2026-03-05T10:30+07:00"));
@@ -247,9 +288,26 @@ class DeadlineIT extends ApplicationIT {
 		ObjectNode badSession = calendar.body().deepCopy();
 		badSession.set("sessions", this.objectMapper.createArrayNode()
 			.add(this.objectMapper.createObjectNode().put("start", "17:00").put("end", "07:30")));
+		// A session that ends before it starts is an invalid field, not a malformed
+		// request (was 400)
 		Api.Reply reversed = as("admin").put("/api/v1/calendars/2026", badSession);
-		assertThat(reversed.status()).isEqualTo(400);
+		assertThat(reversed.status()).isEqualTo(422);
 		assertThat(reversed.body().path("errors").findValuesAsText("field")).containsExactly("sessions[0]");
+		assertThat(reversed.body().toString()).contains("17:00–07:30");
+		ObjectNode unknownZone = calendar.body().deepCopy();
+		unknownZone.put("zone", "Asia/Hanoi_Moon");
+		Api.Reply zone = as("admin").put("/api/v1/calendars/2026", unknownZone);
+		assertThat(zone.status()).isEqualTo(422);
+		assertThat(zone.body().path("errors").findValuesAsText("field")).containsExactly("zone");
+		// 2027 counts in Asia/Ho_Chi_Minh: moving 2026 alone to another zone would be
+		// ignored, so it is refused with the reason
+		ObjectNode otherZone = calendar.body().deepCopy();
+		otherZone.put("zone", "Asia/Bangkok");
+		Api.Reply moved = as("admin").put("/api/v1/calendars/2026", otherZone);
+		assertThat(moved.status()).isEqualTo(422);
+		assertThat(moved.body().path("errors").findValuesAsText("field")).containsExactly("zone");
+		assertThat(moved.body().toString()).contains("Asia/Ho_Chi_Minh", "2027");
+		assertThat(as("admin").get("/api/v1/calendars/2026").text("zone")).isEqualTo("Asia/Ho_Chi_Minh");
 		assertThat(as("admin").put("/api/v1/calendars/2027", calendar.body()).status()).isEqualTo(422);
 		assertThat(as("admin").get("/api/v1/calendars/1999").status()).isEqualTo(404);
 		assertThat(as("clerk").get("/api/v1/calendars").body().toString()).contains("2026", "2027");
@@ -258,6 +316,15 @@ class DeadlineIT extends ApplicationIT {
 	private Instant dueAt(String code) {
 		String due = as("clerk").get("/api/v1/dossiers/" + code).text("dueAt");
 		return (due != null) ? Instant.parse(due) : null;
+	}
+
+	private Instant stepDue(String code, String taskKey) {
+		for (JsonNode step : as("clerk").get("/api/v1/dossiers/" + code + "/steps").body()) {
+			if (step.path("taskKey").asText().equals(taskKey) && step.path("completedAt").isNull()) {
+				return step.path("dueAt").isNull() ? null : Instant.parse(step.path("dueAt").asText());
+			}
+		}
+		throw new AssertionError("No open step " + taskKey + " of " + code);
 	}
 
 	private String processInstanceOf(String code) {

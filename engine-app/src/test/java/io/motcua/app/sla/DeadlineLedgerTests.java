@@ -1,5 +1,6 @@
 package io.motcua.app.sla;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +10,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.motcua.app.catalog.Procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +89,23 @@ class DeadlineLedgerTests {
 	}
 
 	@Test
+	void extensionOvertakenByACalendarChangeStaysAnExtension() {
+		// Extended by one day to Thursday 17:00; then Monday to Wednesday become
+		// days off, so the legal due date itself moves past the appointment.
+		List<LedgerEntry> entries = List.of(received("2026-03-02T07:30+07:00", THREE_DAYS),
+				extended("2026-03-02T09:00+07:00", "2026-03-05T17:00+07:00", "Chờ xác minh"),
+				entry(LedgerEntry.Type.CALENDAR_CHANGED, "2026-03-02T10:00+07:00"));
+		WorkingCalendar changed = new WorkingCalendar(WorkingCalendarTests.ZONE,
+				EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+				List.of(new OfficeSession(LocalTime.of(7, 30), LocalTime.of(11, 30)),
+						new OfficeSession(LocalTime.of(13, 30), LocalTime.of(17, 0))),
+				List.of(LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 4)), List.of());
+		Deadline after = DeadlineLedger.replay(entries, changed, at("2026-03-02T10:00+07:00"));
+		assertThat(after.extended()).isTrue();
+		assertThat(after.legalDueAt()).isEqualTo(at("2026-03-06T17:00+07:00"));
+	}
+
+	@Test
 	void extensionBeforeAPauseShiftsWithTheRemainingTime() {
 		Deadline deadline = replay(received("2026-03-02T07:30+07:00", THREE_DAYS),
 				extended("2026-03-02T09:00+07:00", "2026-03-05T17:00+07:00", "Chờ xác minh"),
@@ -132,6 +153,48 @@ class DeadlineLedgerTests {
 		Deadline deadline = replay(late);
 		assertThat(deadline.dueAt()).isEqualTo(at("2026-03-03T17:00+07:00"));
 		assertThat(deadline.lines().get(0).explanation()).contains("next working session");
+	}
+
+	@Test
+	void supplementBroughtAfterTheCutOffResumesTheNextWorkingDay() {
+		LedgerEntry received = new LedgerEntry(LedgerEntry.Type.RECEIVED, at("2026-03-02T07:30+07:00"), THREE_DAYS,
+				LocalTime.of(15, 0), null, null, "clerk");
+		Deadline deadline = replay(received, entry(LedgerEntry.Type.PAUSED, "2026-03-03T07:30+07:00"),
+				entry(LedgerEntry.Type.RESUMED, "2026-03-09T15:30+07:00"));
+		// Two days left, counted from Tuesday 10 March 07:30, not Monday 15:30
+		assertThat(deadline.dueAt()).isEqualTo(at("2026-03-11T17:00+07:00"));
+	}
+
+	@Test
+	void afterAResumeAStepGetsItsShareOfWhatIsLeft() {
+		// Three days, one used before the pause: two left from Monday 9 March. A step
+		// with half the time gets one day (half of what is left), not one and a half.
+		Deadline deadline = replay(received("2026-03-02T07:30+07:00", THREE_DAYS),
+				entry(LedgerEntry.Type.PAUSED, "2026-03-03T07:30+07:00"),
+				entry(LedgerEntry.Type.RESUMED, "2026-03-09T07:30+07:00"));
+		assertThat(deadline.stepDue(at("2026-03-09T07:30+07:00"), 50, CALENDAR))
+			.isEqualTo(at("2026-03-09T17:00+07:00"));
+	}
+
+	@Test
+	void aStepNeverStartsBeforeItsDossiersClock() {
+		LedgerEntry late = new LedgerEntry(LedgerEntry.Type.RECEIVED, at("2026-03-02T16:30+07:00"), THREE_DAYS,
+				LocalTime.of(15, 0), null, null, "clerk");
+		// Handed over at 16:30 Monday; the dossier counts from Tuesday 07:30
+		assertThat(replay(late).stepDue(at("2026-03-02T16:30+07:00"), 10, CALENDAR))
+			.isEqualTo(at("2026-03-03T09:45+07:00"));
+	}
+
+	@Test
+	void aProcedureCutOffOverridesTheProvinceDefault() {
+		SlaProperties province = new SlaProperties(Duration.ofHours(7), 20, LocalTime.of(15, 0));
+		assertThat(DeadlineService.cutOff(procedure(null), province)).isEqualTo(LocalTime.of(15, 0));
+		assertThat(DeadlineService.cutOff(procedure(LocalTime.of(16, 0)), province)).isEqualTo(LocalTime.of(16, 0));
+	}
+
+	private static Procedure procedure(LocalTime cutOff) {
+		return new Procedure("X-01", 1, "x", "x", BigDecimal.ONE, 0L, List.of(), "x", "dossier-lifecycle", null, true,
+				Procedure.SupplementResumeMode.CONTINUE, Map.of(), cutOff, false);
 	}
 
 	private static Deadline replay(LedgerEntry... entries) {

@@ -11,10 +11,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -117,6 +119,29 @@ class WorkingCalendarTests {
 		Duration budget = Duration.ofMinutes(minutes);
 		Instant due = CALENDAR.add(start, budget);
 		assertThat(CALENDAR.between(CALENDAR.subtract(due, budget), due)).isEqualTo(budget);
+	}
+
+	@Test
+	void aYearsDaysAreAsLongAsItsOwnSessions() {
+		// 2027 (the newest year) works 07:00–11:30 and 13:00–17:00: 8h30 a day.
+		// Three days granted in 2026 are still three of 2026's 7h30 days.
+		WorkingCalendar.YearRules rules2026 = new WorkingCalendar.YearRules(
+				EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+				List.of(new OfficeSession(LocalTime.of(7, 30), LocalTime.of(11, 30)),
+						new OfficeSession(LocalTime.of(13, 30), LocalTime.of(17, 0))),
+				List.of(), List.of());
+		WorkingCalendar.YearRules rules2027 = new WorkingCalendar.YearRules(
+				EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+				List.of(new OfficeSession(LocalTime.of(7, 0), LocalTime.of(11, 30)),
+						new OfficeSession(LocalTime.of(13, 0), LocalTime.of(17, 0))),
+				List.of(), List.of());
+		WorkingCalendar calendar = new WorkingCalendar(ZONE, Map.of(2026, rules2026, 2027, rules2027), rules2027);
+		Instant received = OffsetDateTime.parse("2026-03-02T07:30+07:00").toInstant();
+		assertThat(calendar.days(BigDecimal.valueOf(3), received)).isEqualTo(Duration.ofMinutes(3 * 450));
+		assertThat(calendar.add(received, calendar.days(BigDecimal.valueOf(3), received)))
+			.isEqualTo(OffsetDateTime.parse("2026-03-04T17:00+07:00").toInstant());
+		assertThat(calendar.days(BigDecimal.ONE, OffsetDateTime.parse("2027-03-01T07:00+07:00").toInstant()))
+			.isEqualTo(Duration.ofMinutes(510));
 	}
 
 }
