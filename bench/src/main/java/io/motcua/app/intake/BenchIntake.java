@@ -47,11 +47,10 @@ public final class BenchIntake {
 	 * Receives a counter dossier for {@code procedureCode} as the authenticated clerk.
 	 */
 	public ReceivedDossier receive(String procedureCode, String identityNumber) {
-		return this.intake
-			.receive(new IntakeRequest(
-					procedureCode, Channel.COUNTER, new IntakeRequest.ApplicantRequest("Nguyễn Văn An", identityNumber,
-							"0912345678", "an@example.vn", "12 Võ Thị Sáu, Phường Trấn Biên, Đồng Nai"),
-					FORM.deepCopy(), paperOriginals(procedureCode)));
+		return this.intake.receive(new IntakeRequest(
+				procedureCode, Channel.COUNTER, new IntakeRequest.ApplicantRequest("Nguyễn Văn An", identityNumber,
+						"0912345678", "an@example.vn", "12 Võ Thị Sáu, Phường Trấn Biên, Đồng Nai"),
+				FORM.deepCopy(), paperOriginals(procedureCode)));
 	}
 
 	/** The counter's checklist: every required document received on paper. */
