@@ -72,7 +72,10 @@ final class MotcuaHttpLifecycle implements Lifecycle {
 				 "formData": {"business": {"name": "Cửa hàng tạp hóa Hoa Sen", "ownership": "individual",
 				   "line": "Bán lẻ hàng tạp hóa", "capital": 50000000,
 				   "address": "15 Cách Mạng Tháng Tám, Trấn Biên", "startDate": "2026-12-01"},
-				  "commitment": true}}""".formatted(MotcuaServiceLifecycle.PROCEDURE, seq);
+				  "commitment": true},
+				 "paperOriginals": [{"documentType": "GIAY_DE_NGHI", "copies": 1},
+				  {"documentType": "GIAY_TO_PHAP_LY_CA_NHAN", "copies": 1}]}"""
+			.formatted(MotcuaServiceLifecycle.PROCEDURE, seq);
 		String code = send("clerk", "POST", "/api/v1/dossiers", body, 201).get("code").asText();
 		step("specialist", code, DossierLifecycle.TASK_REVIEW_DOSSIER, "PROPOSE_APPROVAL");
 		step("approver", code, DossierLifecycle.TASK_APPROVE_DOSSIER, "APPROVE");

@@ -2,6 +2,7 @@ package io.motcua.app;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -69,7 +70,31 @@ public abstract class ApplicationIT {
 		body.put("channel", "COUNTER");
 		body.put("applicant", applicant);
 		body.put("formData", formData(procedureCode));
+		// The counter's checklist: every required document received on paper
+		body.put("paperOriginals",
+				requiredDocuments(procedureCode).stream()
+					.map((type) -> Map.of("documentType", type, "copies", 1))
+					.toList());
 		return body;
+	}
+
+	/** The application without its paper ticks: for files only, or none at all. */
+	protected static Map<String, Object> withoutPaper(Map<String, Object> application) {
+		Map<String, Object> body = new LinkedHashMap<>(application);
+		body.remove("paperOriginals");
+		return body;
+	}
+
+	/** The required document types of each shipped procedure. */
+	protected static List<String> requiredDocuments(String procedureCode) {
+		return switch (procedureCode) {
+			case "HKD-01" -> List.of("GIAY_DE_NGHI", "GIAY_TO_PHAP_LY_CA_NHAN");
+			case "CTBS-01" -> List.of("BAN_CHINH", "BAN_SAO_CAN_CHUNG_THUC");
+			case "KH-01" -> List.of("TO_KHAI_KET_HON", "CCCD_HAI_BEN");
+			case "GPXD-01" -> List.of("DON_DE_NGHI_CAP_GPXD", "GIAY_TO_QUYEN_SU_DUNG_DAT", "BAN_VE_THIET_KE");
+			case "CMD-01" -> List.of("DON_DANG_KY_BIEN_DONG", "GIAY_CHUNG_NHAN");
+			default -> List.of();
+		};
 	}
 
 	/**

@@ -112,4 +112,21 @@ class IntakeValidationIT extends ApplicationIT {
 		assertThat(as("clerk").get("/api/v1/procedures/NOPE").status()).isEqualTo(404);
 	}
 
+	@Test
+	void anEmptyPathParameterIsAProblemNotTheDefaultErrorPage() {
+		for (String path : new String[] { "/api/v1/dossiers//documents", "/api/v1/dossiers/", "/api/v1/dossiers//" }) {
+			Api.Reply reply = as("clerk").get(path);
+			assertThat(reply.status()).as(path).isIn(400, 404);
+			assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
+			assertThat(reply.text("type")).as(path).startsWith("urn:motcua:problem:");
+			assertThat(reply.body().has("timestamp")).as(path).isFalse();
+		}
+		Api.Reply empty = as("clerk").get("/api/v1/dossiers//documents");
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.text("detail")).contains("//");
+		Api.Reply noCode = as("clerk").get("/api/v1/dossiers/");
+		assertThat(noCode.status()).isEqualTo(404);
+		assertThat(noCode.text("detail")).contains("/api/v1/dossiers/", "trống");
+	}
+
 }

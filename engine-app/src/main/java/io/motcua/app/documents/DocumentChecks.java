@@ -77,6 +77,18 @@ public class DocumentChecks {
 	 * type) with the reason and its code
 	 */
 	public CheckedFiles check(String procedureCode, List<IncomingFile> files, String dossierCode, boolean complete) {
+		return check(procedureCode, files, dossierCode, complete, Set.of());
+	}
+
+	/**
+	 * Checks every file as {@link #check(String, List, String, boolean)} does; a required
+	 * document type in {@code onPaper} (ticked at the counter as a paper original
+	 * received) needs no file.
+	 * @throws ProblemException 422 naming each refused file and each required document
+	 * neither among the files nor on paper
+	 */
+	public CheckedFiles check(String procedureCode, List<IncomingFile> files, String dossierCode, boolean complete,
+			Set<String> onPaper) {
 		Locale locale = LocaleContextHolder.getLocale();
 		Procedure procedure = this.catalog.find(procedureCode)
 			.orElseThrow(() -> ProblemException.invalid("Unknown procedure " + procedureCode,
@@ -171,7 +183,8 @@ public class DocumentChecks {
 			if (complete) {
 				Set<String> present = files.stream().map(IncomingFile::documentType).collect(Collectors.toSet());
 				for (RequiredDocument required : procedure.requiredDocuments()) {
-					if (required.required() && !present.contains(required.type())) {
+					if (required.required() && !present.contains(required.type())
+							&& !onPaper.contains(required.type())) {
 						String formats = String.join(", ", required.formats());
 						Refusal refusal = new Refusal(Reason.MISSING_DOCUMENT,
 								"thiếu: " + required.name() + " (" + required.copies() + " bản, định dạng " + formats

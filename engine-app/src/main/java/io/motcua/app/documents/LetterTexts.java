@@ -52,6 +52,13 @@ class LetterTexts {
 			.orElse(documentType);
 	}
 
+	/** The documents of a procedure, in the catalog's order. */
+	java.util.List<RequiredDocument> documentTypes(String procedureCode) {
+		return this.catalog.find(procedureCode)
+			.map(io.motcua.app.catalog.Procedure::requiredDocuments)
+			.orElse(java.util.List.of());
+	}
+
 	String unit(String unitCode) {
 		return this.directory.unitName(unitCode);
 	}

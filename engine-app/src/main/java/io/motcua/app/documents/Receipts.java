@@ -4,7 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.motcua.app.catalog.Procedure.RequiredDocument;
 import io.motcua.app.documents.LetterRenderer.Field;
 import io.motcua.app.documents.LetterRenderer.Letter;
 import io.motcua.app.dossier.DossierReceived;
@@ -90,6 +93,43 @@ public class Receipts {
 		print(received.dossierCode());
 	}
 
+	/**
+	 * The receipt's checklist: each document of the procedure received, as a file ("bản
+	 * điện tử", with its file names) or on paper ("bản giấy: N bản"), or both.
+	 */
+	private List<String> received(DossierView dossier) {
+		Map<String, List<String>> files = new LinkedHashMap<>();
+		this.documents.documentsOf(dossier.code())
+			.stream()
+			.filter((document) -> !document.kind().isIssued())
+			.forEach((document) -> files.computeIfAbsent(document.documentType(), (type) -> new ArrayList<>())
+				.add(document.fileName()));
+		Map<String, Integer> paper = new LinkedHashMap<>();
+		dossier.paperOriginals().forEach((original) -> paper.put(original.documentType(), original.copies()));
+		List<String> items = new ArrayList<>();
+		for (RequiredDocument type : this.texts.documentTypes(dossier.procedureCode())) {
+			List<String> ways = new ArrayList<>();
+			List<String> names = files.remove(type.type());
+			if (names != null) {
+				ways.add("bản điện tử (" + String.join(", ", names) + ")");
+			}
+			Integer copies = paper.get(type.type());
+			if (copies != null) {
+				ways.add("bản giấy: " + copies + " bản");
+			}
+			if (!ways.isEmpty()) {
+				items.add(type.name() + ": " + String.join("; ", ways));
+			}
+			else if (type.required()) {
+				// Intake refuses this; a dossier from before the checklist
+				items.add(type.name() + ": chưa ghi nhận");
+			}
+		}
+		// Files of a type the procedure no longer lists
+		files.forEach((type, names) -> items.add(type + ": bản điện tử (" + String.join(", ", names) + ")"));
+		return items;
+	}
+
 	/** Prints an ordered receipt; empty when there is no order (it was printed). */
 	private Optional<DocumentView> print(String dossierCode) {
 		Optional<String> secret = this.orders.lockPending(dossierCode);
@@ -112,15 +152,10 @@ public class Receipts {
 		fields.add(new Field("Thời gian nhận hồ sơ", this.texts.dateTime(dossier.receivedAt())));
 		fields.add(new Field("Thời gian hẹn trả kết quả", this.texts.dateTime(dossier.dueAt())));
 		fields.add(new Field("Người tiếp nhận", this.texts.staff(dossier.receivedBy())));
-		List<String> items = this.documents.documentsOf(dossierCode)
-			.stream()
-			.filter((document) -> !document.kind().isIssued())
-			.map((document) -> this.texts.documentType(dossier.procedureCode(), document.documentType()) + ": "
-					+ document.fileName())
-			.toList();
+		List<String> items = received(dossier);
 		Letter letter = new Letter(this.texts.unit(dossier.receivingUnit()), "Mẫu số 01",
-				"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", fields, "Thành phần hồ sơ đã nhận:",
-				items.isEmpty() ? List.of("(không có tệp đính kèm)") : items,
+				"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", fields, "Giấy tờ đã nhận:",
+				items.isEmpty() ? List.of("(không có giấy tờ)") : items,
 				List.of("Khi đến nhận kết quả, ông/bà mang theo Giấy tiếp nhận này.",
 						"Tra cứu tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu, hoặc quét mã QR dưới đây."),
 				url);

@@ -28,6 +28,7 @@ import io.motcua.app.dossier.DossierViews.DossierFacts;
 import io.motcua.app.dossier.DossierViews.DossierView;
 import io.motcua.app.dossier.DossierViews.NewDossier;
 import io.motcua.app.dossier.DossierViews.OpenDossier;
+import io.motcua.app.dossier.DossierViews.PaperOriginal;
 import io.motcua.app.dossier.DossierViews.RegisteredDossier;
 import io.motcua.app.dossier.DossierViews.ScheduledDeadline;
 import io.motcua.app.security.Caller;
@@ -66,12 +67,15 @@ public class DossierService {
 
 	private final AuditTrail audit;
 
+	private final PaperOriginals paperOriginals;
+
 	private final Clock clock;
 
 	DossierService(DossierRepository dossiers, DossierEventRepository events, DossierCodes codes,
 			StaffDirectory directory, DossierProperties properties, ObjectMapper objectMapper,
 			ApplicationEventPublisher publisher, DossierDeadlines deadlines, EntityManager entityManager,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, PaperOriginals paperOriginals, Clock clock) {
+		this.paperOriginals = paperOriginals;
 		this.dossiers = dossiers;
 		this.events = events;
 		this.codes = codes;
@@ -110,6 +114,26 @@ public class DossierService {
 				request.receivingUnit(), request.processingUnit(), now, receivedBy, nextEventNumber(code)));
 		log.info("Dossier {} received at {} for procedure {}", code, request.receivingUnit(), request.procedureCode());
 		return new RegisteredDossier(code, now, secret);
+	}
+
+	/**
+	 * The paper originals the counter ticked as received with a new dossier, in the
+	 * intake's transaction.
+	 */
+	@Transactional
+	public void recordPaperOriginals(String code, List<PaperOriginal> originals) {
+		byCode(code);
+		this.entityManager.flush();
+		this.paperOriginals.add(code, originals);
+	}
+
+	/**
+	 * The paper originals received with a dossier, by document type; for a dossier the
+	 * caller may see or for the office's letters.
+	 */
+	@Transactional(readOnly = true)
+	public List<PaperOriginal> paperOriginals(String code) {
+		return this.paperOriginals.of(code);
 	}
 
 	/**
@@ -355,7 +379,8 @@ public class DossierService {
 				ApplicantData.of(dossier.applicant()), json(dossier.formData()), dossier.formId(),
 				dossier.formVersion(), dossier.status(), dossier.receivingUnit(), dossier.processingUnit(),
 				dossier.receivedAt(), dossier.dueAt(), dossier.warningAt(), dossier.overdueAt(), dossier.completedAt(),
-				dossier.returnedAt(), dossier.outcome(), dossier.verdict(), dossier.receivedBy());
+				dossier.returnedAt(), dossier.outcome(), dossier.verdict(), dossier.receivedBy(),
+				this.paperOriginals.of(dossier.code()));
 	}
 
 	private JsonNode json(String formData) {

@@ -52,13 +52,14 @@ public final class DossierViews {
 	}
 
 	/**
-	 * A dossier as staff see it.
+	 * A dossier as staff see it; {@code paperOriginals} is the counter's checklist: the
+	 * documents received on paper, with their copies (files are its documents).
 	 */
 	public record DossierView(String code, String procedureCode, int procedureVersion, Channel channel,
 			ApplicantData applicant, JsonNode formData, String formId, String formVersion, DossierStatus status,
 			String receivingUnit, String processingUnit, Instant receivedAt, Instant dueAt, Instant warningAt,
 			Instant overdueAt, Instant completedAt, Instant returnedAt, DossierOutcome outcome, String verdict,
-			String receivedBy) {
+			String receivedBy, java.util.List<PaperOriginal> paperOriginals) {
 	}
 
 	/**
@@ -91,11 +92,22 @@ public final class DossierViews {
 	}
 
 	/**
+	 * A document the applicant brought on paper, ticked at the counter.
+	 *
+	 * @param documentType the procedure's document type code
+	 * @param copies how many copies were received
+	 */
+	public record PaperOriginal(String documentType, int copies) implements java.io.Serializable {
+	}
+
+	/**
 	 * A dossier just received; the only time the lookup secret is shown.
+	 * {@code receiptUrl} is where the receipt (Form 01) is downloaded, as multipart
+	 * intake answers it.
 	 */
 	public record ReceivedDossier(String code, DossierStatus status, Instant receivedAt, Instant dueAt,
-			String lookupSecret, String procedureCode, String receivingUnit,
-			String processingUnit) implements java.io.Serializable {
+			String lookupSecret, String procedureCode, String receivingUnit, String processingUnit,
+			String receiptUrl) implements java.io.Serializable {
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import io.motcua.app.dossier.Channel;
 import io.motcua.app.dossier.DossierViews.ApplicantData;
+import io.motcua.app.dossier.DossierViews.PaperOriginal;
 import io.motcua.app.dossier.DossierViews.ReceivedDossier;
 import io.motcua.app.system.FieldError;
 import io.motcua.app.system.ProblemException;
@@ -38,15 +39,22 @@ public class CounterIntake {
 	 * @param applicant who applies
 	 * @param formData the procedure's form without the applicant section, a JSON object,
 	 * may be null when empty
+	 * @param paperOriginals the documents ticked as received on paper, with their copies
 	 * @return the dossier just received, with its lookup secret
 	 * @throws ProblemException 422 naming every invalid field
-	 * ({@code applicant.fullName}, {@code formData.business.name}, ...)
+	 * ({@code applicant.fullName}, {@code formData.business.name}, ...) and each required
+	 * document not ticked (by its type code)
 	 */
-	public ReceivedDossier receive(String procedureCode, Channel channel, ApplicantData applicant, JsonNode formData) {
+	public ReceivedDossier receive(String procedureCode, Channel channel, ApplicantData applicant, JsonNode formData,
+			List<PaperOriginal> paperOriginals) {
 		IntakeRequest request = new IntakeRequest(
 				procedureCode, channel, new IntakeRequest.ApplicantRequest(applicant.fullName(),
 						applicant.identityNumber(), applicant.phone(), applicant.email(), applicant.address()),
-				formData);
+				formData,
+				paperOriginals.stream()
+					.map((original) -> new IntakeRequest.PaperOriginalRequest(original.documentType(),
+							original.copies()))
+					.toList());
 		List<FieldError> errors = this.validator.validate(request)
 			.stream()
 			.sorted(Comparator

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -75,15 +77,20 @@ class DocumentedIntake {
 	 */
 	DocumentedDossier receive(IntakeRequest request, List<IncomingFile> files, String receivingUnit,
 			Consumer<String> alsoRecord) {
-		try (CheckedFiles checked = this.checks.check(request.procedureCode(), files, null, true)) {
+		Set<String> onPaper = request.paperOriginals()
+			.stream()
+			.map(IntakeRequest.PaperOriginalRequest::documentType)
+			.collect(Collectors.toSet());
+		Set<String> fileTypes = files.stream().map(IncomingFile::documentType).collect(Collectors.toSet());
+		try (CheckedFiles checked = this.checks.check(request.procedureCode(), files, null, true, onPaper)) {
 			return this.transactions.execute((status) -> {
-				ReceivedDossier received = (receivingUnit != null) ? this.intake.receive(request, receivingUnit)
-						: this.intake.receive(request);
+				ReceivedDossier received = this.intake.receive(request,
+						(receivingUnit != null) ? receivingUnit : this.intake.callersUnit(), fileTypes);
 				alsoRecord.accept(received.code());
 				List<DocumentView> attached = this.documents.attach(received.code(), DocumentKind.APPLICATION, checked);
 				return new DocumentedDossier(received.code(), received.status(), received.receivedAt(),
 						received.dueAt(), received.lookupSecret(), received.procedureCode(), received.receivingUnit(),
-						received.processingUnit(), "/api/v1/dossiers/" + received.code() + "/receipt", attached);
+						received.processingUnit(), received.receiptUrl(), attached);
 			});
 		}
 	}

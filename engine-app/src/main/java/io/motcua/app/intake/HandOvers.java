@@ -82,6 +82,12 @@ class HandOvers {
 			throw ProblemException.invalid("application.channel",
 					"hồ sơ từ Cổng dịch vụ công là ONLINE / a handed-over dossier is ONLINE");
 		}
+		if (!request.paperOriginals().isEmpty()) {
+			// Paper is received at a counter; the portal hands over files only.
+			throw ProblemException.invalid("application.paperOriginals",
+					"hồ sơ từ Cổng dịch vụ công gửi giấy tờ dưới dạng tệp, không có bản giấy"
+							+ " / a handed-over dossier carries its documents as files, not paper");
+		}
 		String hash = hash(portalCode, unit, application, files);
 		Optional<HandOver> earlier = earlier(client.name(), idempotencyKey, hash);
 		if (earlier.isPresent()) {

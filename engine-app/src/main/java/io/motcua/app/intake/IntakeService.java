@@ -1,6 +1,7 @@
 package io.motcua.app.intake;
 
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,6 +18,7 @@ import io.motcua.app.dossier.Channel;
 import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierViews.ApplicantData;
 import io.motcua.app.dossier.DossierViews.NewDossier;
+import io.motcua.app.dossier.DossierViews.PaperOriginal;
 import io.motcua.app.dossier.DossierViews.ReceivedDossier;
 import io.motcua.app.dossier.DossierViews.RegisteredDossier;
 import io.motcua.app.security.Caller;
@@ -29,7 +31,8 @@ import io.motcua.app.workflow.Workflow;
 import io.motcua.forms.FormDefinition;
 
 /**
- * Receives an application: checks it against the catalog, resolves the processing unit
+ * Receives an application: checks it against the catalog and the counter's checklist
+ * (every required document attached or received on paper), resolves the processing unit
  * from the caller's unit and the procedure's level, registers the dossier, opens its
  * deadline and starts its process.
  */
@@ -97,20 +100,28 @@ class IntakeService {
 	 */
 	@Transactional
 	ReceivedDossier receive(IntakeRequest request) {
-		return receive(request, this.directory.currentCaller().unitCode());
+		return receive(request, this.directory.currentCaller().unitCode(), Set.of());
+	}
+
+	/** The unit a dossier the caller receives is received at, by default. */
+	String callersUnit() {
+		return this.directory.currentCaller().unitCode();
 	}
 
 	/**
 	 * Receives an application at one of the caller's units (a machine client acting for
-	 * several), as {@link #receive(IntakeRequest)} does.
-	 * @throws ProblemException 422 naming what is wrong, the unit included
+	 * several), with files of the document types {@code attached} (checked and stored by
+	 * the caller, in the same transaction), as {@link #receive(IntakeRequest)} does.
+	 * @throws ProblemException 422 naming what is wrong, the unit and each required
+	 * document neither attached nor ticked as a paper original included
 	 */
 	@Transactional
-	ReceivedDossier receive(IntakeRequest request, String receivingUnit) {
+	ReceivedDossier receive(IntakeRequest request, String receivingUnit, Set<String> attached) {
 		Procedure procedure = this.catalog.find(request.procedureCode())
 			.orElseThrow(() -> ProblemException.invalid("Unknown procedure " + request.procedureCode(),
 					List.of(new FieldError("procedureCode", "no procedure with this code in the catalog"))));
 		JsonNode formData = checkedFormData(request, procedure);
+		List<PaperOriginal> paperOriginals = Checklist.check(procedure, request.paperOriginals(), attached);
 		FormDefinition form = this.forms.definition(procedure.formId()).orElseThrow();
 		Caller caller = this.directory.currentCaller();
 		if (!caller.sees(receivingUnit)) {
@@ -130,10 +141,12 @@ class IntakeService {
 		String process = this.workflow.start(procedure.processKey(), dossier.code(), receivingUnit, processingUnit,
 				timers);
 		this.dossiers.processStarted(dossier.code(), process);
+		this.dossiers.recordPaperOriginals(dossier.code(), paperOriginals);
 		this.receipts.order(dossier.code(), dossier.lookupSecret());
 
 		return new ReceivedDossier(dossier.code(), this.dossiers.facts(dossier.code()).status(), dossier.receivedAt(),
-				timers.dueAt(), dossier.lookupSecret(), procedure.code(), receivingUnit, processingUnit);
+				timers.dueAt(), dossier.lookupSecret(), procedure.code(), receivingUnit, processingUnit,
+				"/api/v1/dossiers/" + dossier.code() + "/receipt");
 	}
 
 	/**

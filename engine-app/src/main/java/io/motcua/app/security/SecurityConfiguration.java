@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +35,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -52,6 +56,8 @@ import io.motcua.app.system.Problems;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	/**
 	 * Paths of the API chain; every other path belongs to the web UI's chain (form
@@ -231,6 +237,24 @@ class SecurityConfiguration {
 			return;
 		}
 		writeProblem(response, objectMapper, refused, challenge);
+	}
+
+	/**
+	 * A path the firewall refuses (an empty part such as
+	 * {@code /api/v1/dossiers//documents}, {@code ..}, encoded slashes) is answered as a
+	 * problem like every other refusal, not with the servlet container's error page; it
+	 * never reaches a controller.
+	 */
+	@Bean
+	RequestRejectedHandler rejectedRequests(ObjectMapper objectMapper) {
+		return (request, response, ex) -> {
+			log.warn("Refused a request to a malformed path: {}", ex.getMessage());
+			writeProblem(response, objectMapper, Problems.of(ProblemKind.MALFORMED_REQUEST,
+					"Đường dẫn không hợp lệ: có phần trống (//) hoặc không chuẩn / The path is not valid: it has an"
+							+ " empty part (//) or is not normalised; name the dossier, e.g."
+							+ " /api/v1/dossiers/{code}/documents"),
+					false);
+		};
 	}
 
 	private static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem,

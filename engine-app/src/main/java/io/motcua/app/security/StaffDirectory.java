@@ -111,7 +111,7 @@ public class StaffDirectory {
 		Caller caller = currentCaller();
 		List<UnitView> visible = new java.util.ArrayList<>();
 		this.units.findAll().forEach((unit) -> {
-			if (caller.sees(unit.code())) {
+			if (sees(caller, unit)) {
 				visible.add(UnitView.of(unit));
 			}
 		});
@@ -125,8 +125,17 @@ public class StaffDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public UnitView visibleUnit(String code) {
-		return unit(code).filter((unit) -> currentCaller().sees(unit.code()))
+		Caller caller = currentCaller();
+		return this.units.findByCode(code)
+			.filter((unit) -> sees(caller, unit))
+			.map(UnitView::of)
 			.orElseThrow(() -> ProblemException.notFound("No unit " + code));
+	}
+
+	// A login remembers the units below its holder as they were at sign-in;
+	// the tree in the database also shows a unit added since, on any node.
+	private static boolean sees(Caller caller, Unit unit) {
+		return caller.sees(unit.code()) || (caller.unitCode() != null && unit.isWithin(caller.unitCode()));
 	}
 
 	/** The staff of a unit the caller may see. */

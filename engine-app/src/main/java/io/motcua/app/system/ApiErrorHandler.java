@@ -33,6 +33,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -216,7 +217,14 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		return raw(Problems.of(ProblemKind.NOT_FOUND, "No such path: /" + ex.getResourcePath()));
+		String path = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI()
+				: "/" + ex.getResourcePath();
+		// GET /api/v1/dossiers/ : the code left out, not a missing page
+		return raw(Problems.of(ProblemKind.NOT_FOUND,
+				"No such path: " + printable(path) + (path.endsWith("/")
+						? " (phần cuối của đường dẫn bị trống, ví dụ mã hồ sơ / the last part of the path is empty,"
+								+ " e.g. the dossier code)"
+						: "")));
 	}
 
 	@Override

@@ -27,6 +27,7 @@ import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatistics;
 import io.motcua.app.dossier.DossierViews.ApplicantData;
 import io.motcua.app.dossier.DossierViews.DossierView;
+import io.motcua.app.dossier.DossierViews.PaperOriginal;
 import io.motcua.app.dossier.DossierViews.ReceivedDossier;
 import io.motcua.app.intake.CounterIntake;
 import io.motcua.app.lifecycle.StepCompletion;
@@ -100,6 +101,7 @@ class CounterController {
 		model.addAttribute("fields", fields(chosen, null, Map.of()));
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("checked", List.of());
+		model.addAttribute("copies", Map.of());
 		model.addAttribute("channels", Channel.values());
 		return "counter-form";
 	}
@@ -114,7 +116,7 @@ class CounterController {
 		FormDefinition form = this.forms.definition(procedure.formId()).orElse(null);
 		try {
 			ReceivedDossier received = this.intake.receive(procedure.code(), channel, applicant,
-					(form != null) ? FormFields.read(form, params) : null);
+					(form != null) ? FormFields.read(form, params) : null, paperOriginals(procedure, params));
 			redirect.addFlashAttribute("received", received);
 			return "redirect:/counter/receipt/" + received.code();
 		}
@@ -126,6 +128,7 @@ class CounterController {
 			model.addAttribute("fields", fields(procedure, params, errors));
 			model.addAttribute("errors", errors);
 			model.addAttribute("checked", params.getOrDefault("document", List.of()));
+			model.addAttribute("copies", params.toSingleValueMap());
 			model.addAttribute("channels", Channel.values());
 			model.addAttribute("error", ex.getMessage());
 			return "counter-form";
@@ -182,6 +185,33 @@ class CounterController {
 		return this.forms.definition(procedure.formId())
 			.map((form) -> FormFields.render(form, (posted != null) ? posted : null, errors))
 			.orElse(List.of());
+	}
+
+	/**
+	 * The documents ticked as received on paper: a checkbox {@code document} per type and
+	 * its number of copies in {@code copies-<type>} (the procedure's number when blank;
+	 * anything but a number from 1 to 99 is sent as 0, which the check refuses).
+	 */
+	private static List<PaperOriginal> paperOriginals(Procedure procedure, MultiValueMap<String, String> params) {
+		List<String> ticked = params.getOrDefault("document", List.of());
+		return procedure.requiredDocuments()
+			.stream()
+			.filter((document) -> ticked.contains(document.type()))
+			.map((document) -> new PaperOriginal(document.type(),
+					copies(params.getFirst("copies-" + document.type()), document.copies())))
+			.toList();
+	}
+
+	private static int copies(String given, int usual) {
+		if (given == null || given.isBlank()) {
+			return usual;
+		}
+		try {
+			return Integer.parseInt(given.trim());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 	private Procedure procedure(String code) {

@@ -24,6 +24,7 @@ import io.motcua.app.dossier.DossierService;
 import io.motcua.app.dossier.DossierStatus;
 import io.motcua.app.dossier.DossierViews.DossierFilter;
 import io.motcua.app.dossier.DossierViews.DossierView;
+import io.motcua.app.dossier.DossierViews.PaperOriginal;
 import io.motcua.app.lifecycle.SigningAgain;
 import io.motcua.app.lifecycle.StepCompletion;
 import io.motcua.app.security.Caller;
@@ -229,6 +230,10 @@ class WorklistController {
 		model.addAttribute("timeline", this.queries.timeline(code));
 		model.addAttribute("deadline", deadline(code));
 		model.addAttribute("formData", FormDataRows.of(dossier.formData()));
+		model.addAttribute("paperCopies",
+				this.dossiers.paperOriginals(code)
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(PaperOriginal::documentType, PaperOriginal::copies)));
 	}
 
 	private DeadlineView deadline(String code) {

@@ -61,8 +61,11 @@ class AuditConcurrencyIT extends ApplicationIT {
 			}
 		}
 		for (int i = 0; i < FAILED_LOGINS; i++) {
+			// One guess per name: a second one on the same account would be
+			// slowed (429) by the login throttle before any password is checked
+			String name = "guess-" + i;
 			work.add(() -> "login "
-					+ Api.as(this.port, "specialist", "wrong-" + Math.random()).get("/api/v1/procedures").status());
+					+ Api.as(this.port, name, "wrong-" + Math.random()).get("/api/v1/procedures").status());
 		}
 		for (int i = 0; i < STAFF_ADDED; i++) {
 			String username = "parallel-clerk-" + i;

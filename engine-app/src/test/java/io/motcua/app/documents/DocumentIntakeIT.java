@@ -31,7 +31,10 @@ class DocumentIntakeIT extends ApplicationIT {
 	@Test
 	void receivesDossierWithDocumentsAndIssuesAReadableReceipt() throws IOException {
 		this.clock.set(Instant.parse("2026-03-02T02:00:00Z"));
-		Multipart.Reply reply = new Multipart().json("application", application(PROCEDURE))
+		Map<String, Object> application = withoutPaper(application(PROCEDURE));
+		// The identity card both as a scan and on paper
+		application.put("paperOriginals", List.of(Map.of("documentType", "GIAY_TO_PHAP_LY_CA_NHAN", "copies", 2)));
+		Multipart.Reply reply = new Multipart().json("application", application)
 			.file("GIAY_DE_NGHI", "giấy đề nghị.pdf", TestCorpus.pdf("Cua hang tap hoa Phuong Hoang Lua"))
 			.file("GIAY_TO_PHAP_LY_CA_NHAN", "cccd.jpg", TestCorpus.jpeg())
 			.post(this.port, "clerk", "/api/v1/dossiers");
@@ -55,8 +58,11 @@ class DocumentIntakeIT extends ApplicationIT {
 			.contains(body.path("lookupSecret").asText())
 			.contains(DATE.format(dueAt))
 			.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
-			.contains("Nguyễn Văn An")
-			.contains("giấy đề nghị.pdf");
+			.contains("Nguyễn Văn An");
+		// Form 01's checklist: each document, as a file, on paper, or both
+		assertThat(text.replaceAll("\\s+", " ")).contains("Giấy tờ đã nhận:")
+			.contains("bản điện tử (giấy đề nghị.pdf)")
+			.contains("bản điện tử (cccd.jpg); bản giấy: 2 bản");
 
 		Api.Reply found = as("clerk").get("/api/v1/dossiers?q=phuong%20hoang%20lua&size=200");
 		assertThat(found.body().path("items").findValuesAsText("code")).contains(code);
@@ -102,7 +108,7 @@ class DocumentIntakeIT extends ApplicationIT {
 	void refusesEveryHostileFileWithItsReasonAndStoresNothing() {
 		int documentsBefore = countRows("document");
 		int dossiersBefore = countRows("dossier");
-		Multipart.Reply reply = new Multipart().json("application", application(PROCEDURE))
+		Multipart.Reply reply = new Multipart().json("application", withoutPaper(application(PROCEDURE)))
 			.file("GIAY_DE_NGHI", "don.jpg", TestCorpus.pdf("renamed"))
 			.file("GIAY_DE_NGHI", "don.pdf", TestCorpus.windowsExecutable())
 			.file("GIAY_DE_NGHI", "trang.pdf", TestCorpus.htmlWithScript())

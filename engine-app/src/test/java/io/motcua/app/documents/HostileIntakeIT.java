@@ -92,7 +92,7 @@ class HostileIntakeIT extends ApplicationIT {
 				Map.of("name", "portal-hostile-" + System.nanoTime(), "scopes", List.of("dossiers:submit"), "units",
 						List.of("TRANBIEN")));
 		assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
-		Map<String, Object> application = application(PROCEDURE);
+		Map<String, Object> application = withoutPaper(application(PROCEDURE));
 		application.put("channel", "ONLINE");
 		Stored before = stored();
 		Multipart.Reply reply = new Multipart().json("application", application)

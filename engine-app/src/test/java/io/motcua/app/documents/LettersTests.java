@@ -70,6 +70,7 @@ class LettersTests {
 		AtomicReference<String> code = new AtomicReference<>();
 		scenario.stimulate(() -> this.transactions.execute((status) -> {
 			code.set(this.dossiers.register(DossierFixtures.atTheCounter()).code());
+			this.dossiers.recordPaperOriginals(code.get(), DossierFixtures.paperOriginals());
 			this.receipts.order(code.get(), "MA-TRA-CUU-01");
 			return code.get();
 		}))
@@ -79,6 +80,9 @@ class LettersTests {
 			.andVerify((receipt) -> {
 				assertThat(text(receipt.orElseThrow())).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code.get(),
 						"MA-TRA-CUU-01", "Nguyễn Văn An");
+				// The counter's checklist: each required document, on paper here
+				assertThat(text(receipt.orElseThrow()).replaceAll("\\s+", " ")).contains("Giấy tờ đã nhận:",
+						"Giấy đề nghị đăng ký hộ kinh doanh: bản giấy: 1 bản", ": bản giấy: 2 bản");
 				assertThat(this.jdbc.queryForObject("select count(*) from receipt_order where dossier_code = ?",
 						Integer.class, code.get()))
 					.isZero();

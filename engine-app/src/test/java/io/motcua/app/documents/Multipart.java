@@ -62,7 +62,7 @@ public final class Multipart {
 		return this;
 	}
 
-	Reply post(int port, String user, String path) {
+	public Reply post(int port, String user, String path) {
 		return send(
 				authorized(port, user, path).header("Content-Type", "multipart/form-data; boundary=" + this.boundary)
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body()))
@@ -85,7 +85,7 @@ public final class Multipart {
 		return body.toByteArray();
 	}
 
-	static Reply get(int port, String user, String path) {
+	public static Reply get(int port, String user, String path) {
 		return send(authorized(port, user, path).GET().build());
 	}
 

@@ -101,6 +101,12 @@ class HandOverIT extends ApplicationIT {
 		Multipart.Reply counter = handOver(key, "bad-2", "G22.97-2", counter());
 		assertThat(counter.status()).isEqualTo(422);
 		assertThat(counter.json().path("errors").findValuesAsText("field")).containsExactly("application.channel");
+		// Paper is received at a counter: the portal hands over files only
+		Map<String, Object> onPaper = online();
+		onPaper.put("paperOriginals", List.of(Map.of("documentType", "GIAY_DE_NGHI", "copies", 1)));
+		Multipart.Reply paper = handOver(key, "bad-5", "G22.97-5", onPaper);
+		assertThat(paper.status()).isEqualTo(422);
+		assertThat(paper.json().path("errors").findValuesAsText("field")).containsExactly("application.paperOriginals");
 		Multipart.Reply noKey = handOver(key, null, "G22.97-3", online());
 		assertThat(noKey.status()).isEqualTo(422);
 		assertThat(noKey.json().path("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
@@ -208,7 +214,7 @@ class HandOverIT extends ApplicationIT {
 	}
 
 	private static Map<String, Object> online() {
-		Map<String, Object> application = application(PROCEDURE);
+		Map<String, Object> application = withoutPaper(application(PROCEDURE));
 		application.put("channel", "ONLINE");
 		return application;
 	}

@@ -70,7 +70,7 @@ class PortalSyncIT extends ApplicationIT {
 				"scopes", List.of("dossiers:submit"), "units", List.of("TRANBIEN")));
 		assertThat(client.status()).isEqualTo(201);
 		String portalCode = "G22.99-" + System.nanoTime();
-		Map<String, Object> application = application(PROCEDURE);
+		Map<String, Object> application = withoutPaper(application(PROCEDURE));
 		application.put("channel", "ONLINE");
 		Multipart.Reply handedOver = new Multipart().json("application", application)
 			.text("portalCode", portalCode)
